@@ -5,23 +5,20 @@
 # %% auto #0
 __all__ = ['COMMANDS', 'dedup_cmd', 'prepare_cmd', 'train_cmd', 'evaluate_cmd', 'cv_cmd', 'main']
 
-# %% ../nbs/12_cli.ipynb #e1929c23
+# %% ../nbs/12_cli.ipynb #88927e82
 import json, sys, warnings
 from fastcore.script import anno_parser, call_parse, Param, store_true
 from pathlib import Path
 from .core import *
 from .data import dataset_name
 from .dedup import dedup
-from .prepare import prepare, coverage
-from .train import train, RECIPES
-from .models import ARCHS
-from .evaluate import evaluate, cross_validate
+from .prepare import prepare, coverage, failure_reasons
 
-# %% ../nbs/12_cli.ipynb #4d0bfc04
+# %% ../nbs/12_cli.ipynb #fded1106
 def _plain_warning(message, category, filename, lineno, file=None, line=None):
     print(f"{category.__name__}: {message}", file=file or sys.stderr)
 
-# %% ../nbs/12_cli.ipynb #66a30930
+# %% ../nbs/12_cli.ipynb #b7073ab5
 @call_parse
 def dedup_cmd(dataset: Param("fer2013 or ck", str, required=True) = None,
               data: Param("data root (default: env MASKTHEFER_DATA, else the shipped sample)", str) = None,
@@ -36,7 +33,7 @@ def dedup_cmd(dataset: Param("fer2013 or ck", str, required=True) = None,
     rep = dedup(dataset, data, out, frames_per_sequence=frames_per_sequence, **policy)
     print(json.dumps(rep, indent=2))
 
-# %% ../nbs/12_cli.ipynb #5bdbb5cd
+# %% ../nbs/12_cli.ipynb #2f6e5e4a
 @call_parse
 def prepare_cmd(dataset: Param("fer2013 or ck", str, required=True) = None,
                 data: Param("data root (default: env MASKTHEFER_DATA, else the shipped sample)", str) = None,
@@ -50,17 +47,24 @@ def prepare_cmd(dataset: Param("fer2013 or ck", str, required=True) = None,
     out = out or f'outputs/{dataset_name(dataset)}'
     df = prepare(dataset, data, out, seed=seed, kind=mask_kind, protocol=protocol, n_workers=workers, k=k)
     print(coverage(df).to_string())
-    failed = df[df.status.eq('failed')]
-    if len(failed): print('\nfailed by reason:\n' + failed.reason.value_counts().head(10).to_string())
+    reasons = failure_reasons(df)
+    if len(reasons): print('\nfailed by reason:\n' + reasons.value_counts().head(10).to_string())
     print(f"\nsplits: {df.split.value_counts().to_dict()}\nwrote {out}/manifest.csv and {out}/prepare_report.json")
 
-# %% ../nbs/12_cli.ipynb #970a278e
+# %% ../nbs/12_cli.ipynb #23ed3447
+def _training():
+    "The training and evaluation modules, imported on first use."
+    warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)
+    import maskthefer.train, maskthefer.evaluate
+    return maskthefer.train, maskthefer.evaluate
+
+# %% ../nbs/12_cli.ipynb #929b727b
 @call_parse
 def train_cmd(dataset: Param("fer2013 or ck", str) = 'fer2013',
               data: Param("prepared folder (default: outputs/DATASET)", str) = None,
               raw: Param("data root to prepare from when DATA holds no manifest", str) = None,
-              arch: Param(f"architecture: {' | '.join(ARCHS)}", str) = 'eyenet',
-              recipe: Param(f"training recipe: {' | '.join(RECIPES)}", str) = 'onecycle',
+              arch: Param("architecture: eyenet | paper_vgg (maskthefer.models.ARCHS)", str) = 'eyenet',
+              recipe: Param("training recipe: onecycle | paper (maskthefer.train.RECIPES)", str) = 'onecycle',
               epochs: Param("epochs (default: the recipe's)", int) = None,
               batch_size: Param("batch size (default: the recipe's)", int) = None,
               lr: Param("learning rate (default: the recipe's)", float) = None,
@@ -72,11 +76,11 @@ def train_cmd(dataset: Param("fer2013 or ck", str) = 'fer2013',
     "Train a model on a prepared dataset; save model.pkl, model.pth, history.csv, train.json (and plots)."
     data = Path(data or f'outputs/{dataset_name(dataset)}')
     if not (data/'manifest.csv').exists(): prepare(dataset, raw, data, seed=seed)
-    learn = train(data, arch, recipe, epochs, batch_size, lr, seed, out, fold,
+    learn = _training()[0].train(data, arch, recipe, epochs, batch_size, lr, seed, out, fold,
                   x_col='path' if full_face else 'crop_path', size=(48, 48) if full_face else None, plot=plot_history)
     print(f"best valid accuracy {max(v[2] for v in learn.recorder.values):.4f}; model in {learn.path}")
 
-# %% ../nbs/12_cli.ipynb #2f6e844a
+# %% ../nbs/12_cli.ipynb #686d1416
 @call_parse
 def evaluate_cmd(model: Param("model folder (with model.pkl) or model.pkl", str, required=True) = None,
                  prepared: Param("prepared folder (default: the one the model was trained on)", str) = None,
@@ -85,7 +89,7 @@ def evaluate_cmd(model: Param("model folder (with model.pkl) or model.pkl", str,
                  out: Param("folder for metrics, predictions and the confusion matrix (default: the model folder)", str) = None,
                  seed: Param("bootstrap seed", int) = 0):
     "Score a model on a split: accuracy with a bootstrap 95% CI, per-class metrics, confusion matrix."
-    m = evaluate(model, prepared, split=split, tta=tta, seed=seed, out=out)
+    m = _training()[1].evaluate(model, prepared, split=split, tta=tta, seed=seed, out=out)
     print(f"{m['split']}: accuracy {m['accuracy']:.4f} (95% CI {m['ci95'][0]:.4f}–{m['ci95'][1]:.4f}), "
           f"n={m['n']}, faces without crop (counted wrong) {m['n_failed']}, macro F1 {m['macro_f1']:.4f}")
 
@@ -99,11 +103,11 @@ def cv_cmd(data: Param("prepared CK+ folder", str, required=True) = None,
            out: Param("output folder (default: DATA/cv/ARCH_RECIPE)", str) = None,
            seed: Param("random seed", int) = 0):
     "Subject-independent k-fold cross-validation on a prepared CK+ folder: mean ± std accuracy."
-    r = cross_validate(data, arch, recipe, folds=folds, epochs=epochs, init=init, out=out, seed=seed)
+    r = _training()[1].cross_validate(data, arch, recipe, folds=folds, epochs=epochs, init=init, out=out, seed=seed)
     print(f"accuracy {r['accuracy']:.4f} ± {r['std']:.4f} over {len(r['accuracies'])} folds: "
           + ' '.join(f'{a:.3f}' for a in r['accuracies']))
 
-# %% ../nbs/12_cli.ipynb #d139548a
+# %% ../nbs/12_cli.ipynb #d8bad09a
 def _underscored(arg: str) -> str:
     "`--frames-per-sequence=3` → `--frames_per_sequence=3`: options may be spelled with hyphens or underscores."
     if not arg.startswith('--'): return arg

@@ -5,14 +5,14 @@
 # %% auto #0
 __all__ = ['eye_band', 'crop_eyes', 'show_crop']
 
-# %% ../nbs/05_crop.ipynb #755549d0
+# %% ../nbs/05_crop.ipynb #72b411e1
 import cv2
 import numpy as np
 import matplotlib.pyplot as plt
 from .core import *
 from .landmarks import *
 
-# %% ../nbs/05_crop.ipynb #647a17ed
+# %% ../nbs/05_crop.ipynb #e8a45721
 def eye_band(points: np.ndarray, size=(48, 24)) -> np.ndarray:
     "Corners (top-left, top-right, bottom-left) in image pixels of the eye band of a face with 68 `points`, for a `size` (w, h) output."
     p = np.asarray(points, dtype=np.float64)
@@ -38,7 +38,7 @@ def crop_eyes(img: np.ndarray, points: np.ndarray, size=(48, 24)) -> np.ndarray:
                          borderMode=cv2.BORDER_REPLICATE)
     return cv2.resize(out, (w, h), interpolation=cv2.INTER_AREA) if k > 1 else out
 
-# %% ../nbs/05_crop.ipynb #9b327c57
+# %% ../nbs/05_crop.ipynb #c01140a6
 def show_crop(img, points, ax_face, ax_crop, size=(48, 24), title=None):
     "Plot a face with its eye band outlined, and the crop."
     tl, tr, bl = eye_band(points, size)
