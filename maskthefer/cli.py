@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['COMMANDS', 'dedup_cmd', 'prepare_cmd', 'train_cmd', 'evaluate_cmd', 'cv_cmd', 'main']
 
-# %% ../nbs/12_cli.ipynb #88927e82
+# %% ../nbs/12_cli.ipynb #a5b88b09
 import json, sys, warnings
 from fastcore.script import anno_parser, call_parse, Param, store_true
 from pathlib import Path
@@ -14,11 +14,11 @@ from .data import dataset_name
 from .dedup import dedup
 from .prepare import prepare, coverage, failure_reasons
 
-# %% ../nbs/12_cli.ipynb #fded1106
+# %% ../nbs/12_cli.ipynb #f2e9490a
 def _plain_warning(message, category, filename, lineno, file=None, line=None):
     print(f"{category.__name__}: {message}", file=file or sys.stderr)
 
-# %% ../nbs/12_cli.ipynb #b7073ab5
+# %% ../nbs/12_cli.ipynb #d42c2f44
 @call_parse
 def dedup_cmd(dataset: Param("fer2013 or ck", str, required=True) = None,
               data: Param("data root (default: env MASKTHEFER_DATA, else the shipped sample)", str) = None,
@@ -33,7 +33,7 @@ def dedup_cmd(dataset: Param("fer2013 or ck", str, required=True) = None,
     rep = dedup(dataset, data, out, frames_per_sequence=frames_per_sequence, **policy)
     print(json.dumps(rep, indent=2))
 
-# %% ../nbs/12_cli.ipynb #2f6e5e4a
+# %% ../nbs/12_cli.ipynb #7dd9cb3f
 @call_parse
 def prepare_cmd(dataset: Param("fer2013 or ck", str, required=True) = None,
                 data: Param("data root (default: env MASKTHEFER_DATA, else the shipped sample)", str) = None,
@@ -51,19 +51,19 @@ def prepare_cmd(dataset: Param("fer2013 or ck", str, required=True) = None,
     if len(reasons): print('\nfailed by reason:\n' + reasons.value_counts().head(10).to_string())
     print(f"\nsplits: {df.split.value_counts().to_dict()}\nwrote {out}/manifest.csv and {out}/prepare_report.json")
 
-# %% ../nbs/12_cli.ipynb #23ed3447
+# %% ../nbs/12_cli.ipynb #2c497012
 def _training():
     "The training and evaluation modules, imported on first use."
     warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)
     import maskthefer.train, maskthefer.evaluate
     return maskthefer.train, maskthefer.evaluate
 
-# %% ../nbs/12_cli.ipynb #929b727b
+# %% ../nbs/12_cli.ipynb #7487bf8e
 @call_parse
 def train_cmd(dataset: Param("fer2013 or ck", str) = 'fer2013',
               data: Param("prepared folder (default: outputs/DATASET)", str) = None,
               raw: Param("data root to prepare from when DATA holds no manifest", str) = None,
-              arch: Param("architecture: eyenet | paper_vgg (maskthefer.models.ARCHS)", str) = 'eyenet',
+              arch: Param("architecture: eyenet | eyenet_wide | paper_vgg (maskthefer.models.ARCHS)", str) = 'eyenet',
               recipe: Param("training recipe: onecycle | paper (maskthefer.train.RECIPES)", str) = 'onecycle',
               epochs: Param("epochs (default: the recipe's)", int) = None,
               batch_size: Param("batch size (default: the recipe's)", int) = None,
@@ -80,7 +80,7 @@ def train_cmd(dataset: Param("fer2013 or ck", str) = 'fer2013',
                   x_col='path' if full_face else 'crop_path', size=(48, 48) if full_face else None, plot=plot_history)
     print(f"best valid accuracy {max(v[2] for v in learn.recorder.values):.4f}; model in {learn.path}")
 
-# %% ../nbs/12_cli.ipynb #686d1416
+# %% ../nbs/12_cli.ipynb #65c789b5
 @call_parse
 def evaluate_cmd(model: Param("model folder (with model.pkl) or model.pkl", str, required=True) = None,
                  prepared: Param("prepared folder (default: the one the model was trained on)", str) = None,
@@ -107,7 +107,7 @@ def cv_cmd(data: Param("prepared CK+ folder", str, required=True) = None,
     print(f"accuracy {r['accuracy']:.4f} ± {r['std']:.4f} over {len(r['accuracies'])} folds: "
           + ' '.join(f'{a:.3f}' for a in r['accuracies']))
 
-# %% ../nbs/12_cli.ipynb #d8bad09a
+# %% ../nbs/12_cli.ipynb #16d92af2
 def _underscored(arg: str) -> str:
     "`--frames-per-sequence=3` → `--frames_per_sequence=3`: options may be spelled with hyphens or underscores."
     if not arg.startswith('--'): return arg

@@ -6,16 +6,17 @@
 __all__ = ['Arch', 'ARCHS', 'conv_stages', 'paper_vgg', 'eyenet', 'default_size', 'create_model', 'n_params', 'train_throughput',
            'cpu_bf16_supported', 'best_cpu_dtype', 'CPUAutocast']
 
-# %% ../nbs/08_models.ipynb #c2d72b29
+# %% ../nbs/08_models.ipynb #0420beb0
 import copy, os, platform, time
 from collections import namedtuple
+from functools import partial
 import torch
 from torch import nn
 from fastai.layers import ConvLayer, LinBnDrop
 from fastai.callback.core import Callback
 from fastai.torch_core import to_float
 
-# %% ../nbs/08_models.ipynb #b4d04b3e
+# %% ../nbs/08_models.ipynb #417135ff
 def conv_stages(widths, convs, pool_last: bool = True) -> list:
     "VGG stages: `convs[i]` 3×3 conv→BN→ReLU layers of `widths[i]` filters, then a 2×2 max-pool (not after the last if `not pool_last`)."
     layers, ni = [], 1
@@ -26,7 +27,7 @@ def conv_stages(widths, convs, pool_last: bool = True) -> list:
         if pool_last or i < len(widths) - 1: layers.append(nn.MaxPool2d(2))
     return layers
 
-# %% ../nbs/08_models.ipynb #88838bc7
+# %% ../nbs/08_models.ipynb #9fa5d5a4
 def paper_vgg(n_out: int = 7, img_size=(48, 96), p: float = 0.3) -> nn.Sequential:
     "The MaskTheFER VGG: 4×(2 conv3×3+BN+ReLU, maxpool) with 32/64/128/256 filters, 2 dense 4096+ReLU+dropout `p`, `n_out`."
     h, w = img_size
@@ -36,16 +37,17 @@ def paper_vgg(n_out: int = 7, img_size=(48, 96), p: float = 0.3) -> nn.Sequentia
                          LinBnDrop(4096, 4096, bn=False, p=p, act=nn.ReLU(inplace=True), lin_first=True),
                          nn.Linear(4096, n_out))
 
-# %% ../nbs/08_models.ipynb #51672e64
+# %% ../nbs/08_models.ipynb #1e24e6fb
 def eyenet(n_out: int = 7, img_size=(24, 48), widths=(16, 32, 64, 128), convs=(1, 1, 2, 2), p: float = 0.3) -> nn.Sequential:
     "Small VGG for 2 CPU cores: conv stages (`widths`, `convs`, max-pool between), global average pool, dropout `p`, linear."
     return nn.Sequential(*conv_stages(widths, convs, pool_last=False), nn.AdaptiveAvgPool2d(1), nn.Flatten(),
                          nn.Dropout(p), nn.Linear(widths[-1], n_out))
 
-# %% ../nbs/08_models.ipynb #dca2c54b
+# %% ../nbs/08_models.ipynb #647d0875
 Arch = namedtuple('Arch', 'build size pools')
-ARCHS = {'paper_vgg': Arch(paper_vgg, (48, 96), 4),
-         'eyenet':    Arch(eyenet,    (24, 48), 3)}
+ARCHS = {'paper_vgg':   Arch(paper_vgg, (48, 96), 4),
+         'eyenet':      Arch(eyenet,    (24, 48), 3),
+         'eyenet_wide': Arch(partial(eyenet, widths=(32, 64, 128, 256)), (24, 48), 3)}
 
 def _arch(arch: str) -> Arch:
     if arch not in ARCHS: raise ValueError(f"unknown architecture {arch!r}: expected one of {sorted(ARCHS)}")
@@ -69,7 +71,7 @@ def n_params(model: nn.Module) -> int:
     "Number of trainable parameters."
     return sum(p.numel() for p in model.parameters() if p.requires_grad)
 
-# %% ../nbs/08_models.ipynb #20280504
+# %% ../nbs/08_models.ipynb #872d6a6e
 def train_throughput(model: nn.Module, img_size, bs: int = 128, steps: int = 10, warmup: int = 3,
                      dtype=torch.float32, channels_last: bool = True) -> float:
     "Training images/s of a copy of `model` on random `(bs, 1, *img_size)` batches, under CPU autocast to `dtype` unless float32."
@@ -88,7 +90,7 @@ def train_throughput(model: nn.Module, img_size, bs: int = 128, steps: int = 10,
         t = time.perf_counter(); step(); times.append(time.perf_counter() - t)
     return bs / min(times)
 
-# %% ../nbs/08_models.ipynb #b4a16447
+# %% ../nbs/08_models.ipynb #afa763fd
 def _cpu_flags() -> set:
     "CPU feature flags from /proc/cpuinfo (empty where not available, e.g. macOS/Windows)."
     try:
@@ -109,7 +111,7 @@ def best_cpu_dtype(model: nn.Module = None, img_size=None, bs: int = 64, steps: 
     speed = {dt: train_throughput(model, img_size, bs=bs, steps=steps, dtype=dt) for dt in (torch.float32, torch.bfloat16)}
     return max(speed, key=speed.get)
 
-# %% ../nbs/08_models.ipynb #707c710e
+# %% ../nbs/08_models.ipynb #bf546d86
 class CPUAutocast(Callback):
     "Run each batch's forward pass and loss under `torch.autocast('cpu', dtype)`; predictions returned as float32."
     order = 10  # like fastai's MixedPrecision
