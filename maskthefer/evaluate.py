@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['NO_CROP', 'bootstrap_ci', 'most_confused', 'metrics_from_counts', 'classification_metrics', 'confusion_figure',
-           'load_model', 'read_manifest', 'predict_rows', 'resolve_split', 'evaluate', 'results_row', 'append_result',
-           'init_from', 'cross_validate']
+           'learner_from_weights', 'load_model', 'read_manifest', 'predict_rows', 'resolve_split', 'evaluate',
+           'results_row', 'append_result', 'init_from', 'cross_validate']
 
 # %% ../nbs/10_evaluate.ipynb #5429e488
 import inspect, json, sys, time, warnings
@@ -19,7 +19,8 @@ import seaborn as sns
 from fastai.learner import Learner, load_learner
 from .core import *
 from .split import assign_fold, n_folds, DROPPED
-from .train import train, machine
+from .train import train, machine, eye_dataloaders, eye_learner
+from .predict import MODELS, shipped_models_dir
 
 # %% ../nbs/10_evaluate.ipynb #3192f763
 NO_CROP = 'no crop'  # the confusion-matrix column of test faces that have no eye crop
@@ -88,13 +89,26 @@ def confusion_figure(metrics: dict, title: str = None, ax=None):
     return ax.figure
 
 # %% ../nbs/10_evaluate.ipynb #a920bb10
-def load_model(model) -> tuple:
-    "`(learner, train.json record)` of a model folder written by `train`, its `model.pkl`, or a `Learner`."
+def learner_from_weights(folder, prepared=None) -> tuple:
+    "`(learner, record)` rebuilt from a folder's `model.pth` and `train.json` (as the package ships its models), over the prepared folder's data."
+    folder = Path(folder)
+    rec = json.loads((folder/'train.json').read_text())
+    dls = eye_dataloaders(read_manifest(prepared or rec['prepared']), rec['size'], 256, x_col=rec['x_col'], augment=False)
+    if list(dls.vocab) != rec['vocab']:
+        raise ValueError(f"{folder}: the model's classes {rec['vocab']} differ from the prepared data's {list(dls.vocab)}")
+    learn = eye_learner(dls, rec['arch'], rec['recipe'], rec['size'], path=folder)
+    learn.model.load_state_dict(torch.load(folder/'model.pth', map_location='cpu'))
+    return learn, rec
+
+def load_model(model, prepared=None) -> tuple:
+    "`(learner, train.json record)` of a model folder written by `train`, its `model.pkl`, a shipped model's name or folder (`model.pth` + `train.json`, data from `prepared`), or a `Learner`."
     if isinstance(model, Learner):
         rec = Path(model.path)/'train.json'
         return model, json.loads(rec.read_text()) if rec.exists() else {}
-    model = Path(model)
+    model = shipped_models_dir()/model if model in MODELS else Path(model)
     pkl = model/'model.pkl' if model.is_dir() or not model.suffix else model
+    if not pkl.exists() and (pkl.parent/'model.pth').exists() and (pkl.parent/'train.json').exists():
+        return learner_from_weights(pkl.parent, prepared)
     if not pkl.exists():
         raise FileNotFoundError(f"{pkl} not found: train a model first (`maskthefer train --out {pkl.parent}`)")
     with warnings.catch_warnings():
@@ -142,7 +156,7 @@ def evaluate(model, prepared=None, split: str = None, tta: bool = False, n_boot:
              fold: int = None, out=None, bs: int = 256, plot: bool = True) -> dict:
     "Metrics of `model` on the `split` faces of the prepared folder `prepared`; saved as JSON, figure and CSV in `out`."
     t0 = time.perf_counter()
-    learn, rec = load_model(model)
+    learn, rec = load_model(model, prepared)
     prepared = prepared or rec.get('prepared')
     if prepared is None: raise ValueError("no prepared folder given, and the model's train.json names none")
     df = read_manifest(prepared)
@@ -163,7 +177,8 @@ def evaluate(model, prepared=None, split: str = None, tta: bool = False, n_boot:
                 recipe=rec.get('recipe'))
     m = {**info, **m, 'seconds': round(time.perf_counter() - t0, 1), 'machine': machine(),
          'date': time.strftime('%Y-%m-%d'), 'command': ' '.join(sys.argv)}
-    out = Path(out or (model_path if Path(model_path).is_dir() else Path(model_path).parent))
+    shipped = isinstance(model, str) and model in MODELS  # its metrics go to outputs/, not into the package
+    out = Path(out or (Path('outputs')/f'shipped_{model}' if shipped else model_path if Path(model_path).is_dir() else Path(model_path).parent))
     tag = split + ('_tta' if tta else '')
     save_json(m, out/f'metrics_{tag}.json')
     keep = [c for c in ('path', 'label', 'split', 'fold', 'status', 'mask_kind', 'pred', 'prob', 'correct') if c in res]

@@ -4,17 +4,16 @@
 
 # %% auto #0
 __all__ = ['Arch', 'ARCHS', 'conv_stages', 'paper_vgg', 'eyenet', 'default_size', 'create_model', 'n_params', 'train_throughput',
-           'cpu_bf16_supported', 'best_cpu_dtype', 'CPUAutocast']
+           'cpu_bf16_supported', 'best_cpu_dtype']
 
 # %% ../nbs/08_models.ipynb #0420beb0
-import copy, os, platform, time
+import copy, os, platform, time, warnings
 from collections import namedtuple
 from functools import partial
 import torch
 from torch import nn
+warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)  # printed by fastai's import
 from fastai.layers import ConvLayer, LinBnDrop
-from fastai.callback.core import Callback
-from fastai.torch_core import to_float
 
 # %% ../nbs/08_models.ipynb #417135ff
 def conv_stages(widths, convs, pool_last: bool = True) -> list:
@@ -110,17 +109,3 @@ def best_cpu_dtype(model: nn.Module = None, img_size=None, bs: int = 64, steps: 
     if model is None: return torch.bfloat16
     speed = {dt: train_throughput(model, img_size, bs=bs, steps=steps, dtype=dt) for dt in (torch.float32, torch.bfloat16)}
     return max(speed, key=speed.get)
-
-# %% ../nbs/08_models.ipynb #bf546d86
-class CPUAutocast(Callback):
-    "Run each batch's forward pass and loss under `torch.autocast('cpu', dtype)`; predictions returned as float32."
-    order = 10  # like fastai's MixedPrecision
-    def __init__(self, dtype=torch.bfloat16): self.dtype, self.ctx = dtype, None
-    def before_batch(self):
-        self.ctx = torch.autocast('cpu', dtype=self.dtype)
-        self.ctx.__enter__()
-    def after_pred(self): self.learn.pred = to_float(self.pred)
-    def after_loss(self): self._exit()
-    def after_batch(self): self._exit()  # a cancelled batch skips after_loss
-    def _exit(self):
-        if self.ctx is not None: self.ctx.__exit__(None, None, None); self.ctx = None

@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['RECIPES', 'CropReader', 'CropBlock', 'shift_shear_mat', 'paper_augs', 'is_valid', 'dataset_vocab', 'eye_dataloaders',
-           'recipe_defaults', 'eye_learner', 'fit_recipe', 'machine', 'plot_history', 'train']
+           'CPUAutocast', 'recipe_defaults', 'eye_learner', 'fit_recipe', 'machine', 'plot_history', 'train']
 
 # %% ../nbs/09_train.ipynb #a13368f2
 import json, os, platform, sys, time
@@ -19,7 +19,7 @@ import matplotlib.pyplot as plt
 import seaborn as sns
 from fastai.vision.all import *
 from .core import *
-from .models import create_model, default_size, best_cpu_dtype, CPUAutocast
+from .models import create_model, default_size, best_cpu_dtype
 
 # %% ../nbs/09_train.ipynb #22515c5e
 class CropReader(Transform):
@@ -62,8 +62,9 @@ def is_valid(row) -> bool:
     return row.split == 'valid'
 
 def dataset_vocab(df: pd.DataFrame) -> list:
-    "The classes of a manifest, in canonical order."
-    return [l for l in LABELS if l in set(df.label)]
+    "The classes of a manifest: expressions in canonical order, any other labels (e.g. masked/unmasked) sorted after them."
+    labels = set(df.label)
+    return [l for l in LABELS if l in labels] + sorted(labels - set(LABELS))
 
 def eye_dataloaders(df: pd.DataFrame, size=(24, 48), bs: int = 64, x_col: str = 'crop_path', augment: bool = True,
                     device=None, **kwargs) -> DataLoaders:
@@ -80,6 +81,20 @@ def eye_dataloaders(df: pd.DataFrame, size=(24, 48), bs: int = 64, x_col: str = 
                       batch_tfms=[*(paper_augs() if augment else []), Normalize.from_stats(0.5, 0.25)])
     return block.dataloaders(list(parts[[x_col, 'label', 'split']].itertuples(index=False)), bs=bs,
                              num_workers=0, device=device or default_device(), **kwargs)
+
+# %% ../nbs/09_train.ipynb #bf546d86
+class CPUAutocast(Callback):
+    "Run each batch's forward pass and loss under `torch.autocast('cpu', dtype)`; predictions returned as float32."
+    order = 10  # like fastai's MixedPrecision
+    def __init__(self, dtype=torch.bfloat16): self.dtype, self.ctx = dtype, None
+    def before_batch(self):
+        self.ctx = torch.autocast('cpu', dtype=self.dtype)
+        self.ctx.__enter__()
+    def after_pred(self): self.learn.pred = to_float(self.pred)
+    def after_loss(self): self._exit()
+    def after_batch(self): self._exit()  # a cancelled batch skips after_loss
+    def _exit(self):
+        if self.ctx is not None: self.ctx.__exit__(None, None, None); self.ctx = None
 
 # %% ../nbs/09_train.ipynb #f7fada16
 RECIPES = {'paper': dict(lr=0.01, bs=64, bs_ck=16, patience=5, patience_ck=10, epochs=150),
