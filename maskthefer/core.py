@@ -79,6 +79,12 @@ def read_image(path, mode: str = 'L') -> np.ndarray:
         raise BadImageError(f"{path}: not a readable image ({type(e).__name__}: {e}); replace or delete the file") from e
 
 # %% ../nbs/00_core.ipynb #6dd90b33
+def _new_file_mode() -> int:
+    "The permissions `open` gives a new file under the current umask."
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
 def atomic_write(path, write) -> Path:
     "Call `write(tmp_path)` and rename the result to `path`: readers never see a half-written file."
     path = Path(path)
@@ -87,6 +93,7 @@ def atomic_write(path, write) -> Path:
     os.close(fd)
     try:
         write(Path(tmp))
+        os.chmod(tmp, _new_file_mode())  # mkstemp makes 0600 files: give the usual permissions
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -32,7 +32,7 @@ class CropReader(Transform):
         if x is None:
             img = read_image(path)
             if img.shape != self.size: img = cv2.resize(img, self.size[::-1], interpolation=cv2.INTER_AREA)
-            x = self.cache[path] = torch.from_numpy(np.ascontiguousarray(img))[None]
+            x = self.cache[path] = torch.from_numpy(np.array(img))[None]  # a writable copy: torch warns on read-only arrays
         return TensorImageBW(x)
     def __getstate__(self): return {**self.__dict__, 'cache': {}}
 
