@@ -90,14 +90,17 @@ def confusion_figure(metrics: dict, title: str = None, ax=None):
 
 # %% ../nbs/10_evaluate.ipynb #a920bb10
 def learner_from_weights(folder, prepared=None) -> tuple:
-    "`(learner, record)` rebuilt from a folder's `model.pth` and `train.json` (as the package ships its models), over the prepared folder's data."
+    "`(learner, record)` rebuilt from a folder's weights (`model.pth`, or a shipped `model.npz`) and `train.json`, over the prepared folder's data."
     folder = Path(folder)
     rec = json.loads((folder/'train.json').read_text())
     dls = eye_dataloaders(read_manifest(prepared or rec['prepared']), rec['size'], 256, x_col=rec['x_col'], augment=False)
     if list(dls.vocab) != rec['vocab']:
         raise ValueError(f"{folder}: the model's classes {rec['vocab']} differ from the prepared data's {list(dls.vocab)}")
     learn = eye_learner(dls, rec['arch'], rec['recipe'], rec['size'], path=folder)
-    learn.model.load_state_dict(torch.load(folder/'model.pth', map_location='cpu'))
+    if (folder/'model.pth').exists(): state = torch.load(folder/'model.pth', map_location='cpu')
+    else:  # a shipped model: the state dict as arrays, beside the layer list `predict` runs
+        with np.load(folder/'model.npz') as z: state = {k: torch.from_numpy(z[k]) for k in z.files if k != '__layers__'}
+    learn.model.load_state_dict(state)
     return learn, rec
 
 def load_model(model, prepared=None) -> tuple:
@@ -107,7 +110,8 @@ def load_model(model, prepared=None) -> tuple:
         return model, json.loads(rec.read_text()) if rec.exists() else {}
     model = shipped_models_dir()/model if model in MODELS else Path(model)
     pkl = model/'model.pkl' if model.is_dir() or not model.suffix else model
-    if not pkl.exists() and (pkl.parent/'model.pth').exists() and (pkl.parent/'train.json').exists():
+    weights = (pkl.parent/'model.pth').exists() or (pkl.parent/'model.npz').exists()
+    if not pkl.exists() and weights and (pkl.parent/'train.json').exists():
         return learner_from_weights(pkl.parent, prepared)
     if not pkl.exists():
         raise FileNotFoundError(f"{pkl} not found: train a model first (`maskthefer train --out {pkl.parent}`)")

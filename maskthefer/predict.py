@@ -6,11 +6,11 @@
 __all__ = ['EYE_BOX', 'MIN_IOD', 'FER_EYES', 'MODELS', 'FACE_CROP_SIDE', 'MASK_BLUR', 'quiet_native_logs', 'blazeface',
            'Detection', 'blazeface_faces', 'box_iou', 'same_face', 'square_tiles', 'tile_faces', 'detect_faces',
            'eye_frame', 'landmarks_from_eyes', 'eye_centres', 'photo_landmarks', 'sample_photo', 'fer_template',
-           'similarity', 'align_face', 'shipped_models_dir', 'Classifier', 'load_classifier', 'ship_model',
-           'shipped_classifiers', 'mask_dataset', 'read_photo', 'find_faces', 'predict', 'annotate', 'add_masks',
-           'image_files', 'predictions_table', 'predict_file', 'predict_files']
+           'similarity', 'align_face', 'shipped_models_dir', 'layer_list', 'LayerRunner', 'Classifier',
+           'load_classifier', 'ship_model', 'shipped_classifiers', 'mask_dataset', 'read_photo', 'find_faces',
+           'predict', 'annotate', 'add_masks', 'image_files', 'predictions_table', 'predict_file', 'predict_files']
 
-# %% ../nbs/11_predict.ipynb #f7e8086e
+# %% ../nbs/11_predict.ipynb #d203c122
 import contextlib, json, os, shutil, sys, warnings
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,16 +19,14 @@ import importlib.resources
 import cv2
 import numpy as np
 import pandas as pd
-import torch
 import matplotlib.pyplot as plt
 from fastprogress.fastprogress import progress_bar
 from .core import *
 from .landmarks import FaceLandmarks, fit_landmarks, find_face_landmarks, hog_detector, mean_shape, shape_quality, to_gray
 from .crop import crop_eyes
 from .mask import mask_face, MASK_KINDS
-from .models import create_model
 
-# %% ../nbs/11_predict.ipynb #56690be9
+# %% ../nbs/11_predict.ipynb #e7a0ed11
 @contextlib.contextmanager
 def quiet_native_logs():
     "Silence what native libraries write to file descriptor 2 (MediaPipe/TFLite log lines) and Python warnings."
@@ -49,7 +47,7 @@ def blazeface(full_range: bool = False):
         import mediapipe as mp  # here, not at the top: 1 s to import, needed only to detect
         return mp.solutions.face_detection.FaceDetection(model_selection=int(full_range), min_detection_confidence=0.3)
 
-# %% ../nbs/11_predict.ipynb #d6dce4db
+# %% ../nbs/11_predict.ipynb #56605d00
 @dataclass
 class Detection:
     "A face found in a photo: box (left, top, right, bottom) in pixels, score, detector, eye centres if the detector gives them."
@@ -119,7 +117,7 @@ def detect_faces(rgb: np.ndarray, min_score: float = 0.5, max_side: int = 1920) 
         if f.eyes is not None: f.eyes = f.eyes/scale
     return faces
 
-# %% ../nbs/11_predict.ipynb #58570175
+# %% ../nbs/11_predict.ipynb #089b9b8e
 EYE_BOX = (0.02, 0.48, 2.4)  # dlib's box relative to the eyes: centre offset (x, y) and side, in inter-ocular distances
 MIN_IOD = 40                 # px: smaller faces are enlarged to this inter-ocular distance before fitting
 
@@ -152,12 +150,12 @@ def photo_landmarks(gray: np.ndarray, face: Detection) -> FaceLandmarks:
     else: points = landmarks_from_eyes(gray, eye_centres(landmarks_from_eyes(gray, face.eyes)))
     return FaceLandmarks(points, face.box, face.detector, shape_quality(points))
 
-# %% ../nbs/11_predict.ipynb #7fcbb102
+# %% ../nbs/11_predict.ipynb #28d3fb45
 def sample_photo() -> Path:
     "The photo the package ships for examples and the README's quick start."
     return sample_root()/'photos'/'faces.jpg'
 
-# %% ../nbs/11_predict.ipynb #a3bc5ff5
+# %% ../nbs/11_predict.ipynb #63f83baf
 FER_EYES = np.array([[14.8, 18.0], [32.2, 18.0]])  # mean eye centres of FER2013's 48×48 faces
 
 @lru_cache(maxsize=None)
@@ -185,17 +183,53 @@ def align_face(gray: np.ndarray, points: np.ndarray, size: int = 48) -> tuple:
     face = cv2.resize(big, (size, size), interpolation=cv2.INTER_AREA) if k > 1 else big
     return face, (np.c_[points, np.ones(68)] @ M.T).astype(np.float32)
 
-# %% ../nbs/11_predict.ipynb #a1b53338
+# %% ../nbs/11_predict.ipynb #f1765856
 MODELS = ('eyes', 'face', 'mask')
 
 def shipped_models_dir() -> Path:
     "Where the package's models live."
     return Path(str(importlib.resources.files('maskthefer')))/'assets'/'models'
 
+def layer_list(model) -> list:
+    "The layers of a PyTorch CNN in order, as `(kind, state-dict prefix, params)` that `LayerRunner` runs."
+    from torch import nn
+    kinds = {nn.Conv2d: 'conv', nn.BatchNorm2d: 'bn', nn.ReLU: 'relu', nn.MaxPool2d: 'maxpool', nn.Flatten: 'flatten',
+             nn.AdaptiveAvgPool2d: 'avgpool', nn.Dropout: None, nn.Linear: 'linear'}
+    layers = []
+    for name, m in model.named_modules():
+        if list(m.children()): continue
+        if type(m) not in kinds: raise ValueError(f"cannot ship a network with a {type(m).__name__} layer ({name}): LayerRunner runs {[k.__name__ for k in kinds]}")
+        ok = {'conv': lambda: m.kernel_size == (3, 3) and m.stride == (1, 1) and m.padding == (1, 1) and m.groups == 1,
+              'maxpool': lambda: m.kernel_size in (2, (2, 2)) and m.stride in (2, (2, 2)), 'avgpool': lambda: m.output_size in (1, (1, 1))}
+        if not ok.get(kinds[type(m)], lambda: True)(): raise ValueError(f"cannot ship layer {name}: {m}")
+        if kinds[type(m)]: layers.append((kinds[type(m)], name, {'eps': m.eps} if isinstance(m, nn.BatchNorm2d) else {}))
+    return layers
+
+class LayerRunner:
+    "Runs a `layer_list` on `(n, c, h, w)` float32 arrays with numpy, weights from a state dict of arrays."
+    def __init__(self, layers: list, weights: dict): self.layers, self.w = layers, weights
+    def __call__(self, x: np.ndarray) -> np.ndarray:
+        for kind, name, p in self.layers: x = getattr(self, kind)(x, name, **p)
+        return x
+    def conv(self, x, name):
+        win = np.lib.stride_tricks.sliding_window_view(np.pad(x, ((0, 0), (0, 0), (1, 1), (1, 1))), (3, 3), axis=(2, 3))
+        y = np.tensordot(win, self.w[name + '.weight'], axes=([1, 4, 5], [1, 2, 3])).transpose(0, 3, 1, 2)
+        return y + self.w[name + '.bias'][:, None, None] if name + '.bias' in self.w else y
+    def bn(self, x, name, eps):
+        scale = self.w[name + '.weight']/np.sqrt(self.w[name + '.running_var'] + eps)
+        return x*scale[:, None, None] + (self.w[name + '.bias'] - self.w[name + '.running_mean']*scale)[:, None, None]
+    def relu(self, x, name): return np.maximum(x, 0)
+    def maxpool(self, x, name):
+        n, c, h, w = x.shape
+        return x[:, :, :h//2*2, :w//2*2].reshape(n, c, h//2, 2, w//2, 2).max((3, 5))
+    def avgpool(self, x, name): return x.mean((2, 3), keepdims=True)
+    def flatten(self, x, name): return x.reshape(len(x), -1)
+    def linear(self, x, name): return x @ self.w[name + '.weight'].T + self.w[name + '.bias']
+
 @dataclass
 class Classifier:
-    "A trained CNN with what it needs to classify raw `uint8` images: input size `(h, w)` and class names."
-    model: torch.nn.Module
+    "A shipped CNN with what it needs to classify raw `uint8` images: input size `(h, w)` and class names."
+    net: LayerRunner
     vocab: list
     size: tuple
     record: dict
@@ -204,34 +238,42 @@ class Classifier:
         "Class probabilities `(n, len(vocab))` of gray `uint8` images (resized to `size` if needed)."
         h, w = self.size
         x = np.stack([im if im.shape == (h, w) else cv2.resize(im, (w, h), interpolation=cv2.INTER_AREA) for im in images])
-        x = (torch.from_numpy(x).float()[:, None]/255 - 0.5)/0.25  # as training: IntToFloatTensor, Normalize(0.5, 0.25)
-        with torch.inference_mode(): return self.model(x.contiguous(memory_format=torch.channels_last)).softmax(1).numpy()
+        logits = self.net((x[:, None].astype(np.float32)/255 - 0.5)/0.25)  # as training: IntToFloatTensor, Normalize(0.5, 0.25)
+        e = np.exp(logits - logits.max(1, keepdims=True))
+        return e/e.sum(1, keepdims=True)
 
 def load_classifier(model='eyes') -> Classifier:
-    "A shipped model by name (`MODELS`), or a folder with `model.pth` and `train.json` written by `maskthefer train`."
+    "A shipped model by name (`MODELS`), or a folder `ship_model` wrote (`model.npz` and `train.json`)."
     folder = shipped_models_dir()/model if model in MODELS else Path(model)
-    if not (folder/'model.pth').exists() or not (folder/'train.json').exists():
-        raise FileNotFoundError(f"{folder}: no model.pth and train.json there — a model folder written by `maskthefer train`, or one of {MODELS}")
+    if not (folder/'model.npz').exists() or not (folder/'train.json').exists():
+        raise FileNotFoundError(f"{folder}: no model.npz and train.json there — one of {MODELS}, or a folder written by `ship_model` from a `maskthefer train` folder")
     rec = json.loads((folder/'train.json').read_text())
-    net = create_model(rec['arch'], n_out=len(rec['vocab']), img_size=rec['size'])
-    net.load_state_dict(torch.load(folder/'model.pth', map_location='cpu'))
-    return Classifier(net.eval(), rec['vocab'], tuple(rec['size']), rec)
+    with np.load(folder/'model.npz') as z: weights = {k: z[k] for k in z.files}
+    return Classifier(LayerRunner(json.loads(str(weights.pop('__layers__'))), weights), rec['vocab'], tuple(rec['size']), rec)
 
 def ship_model(trained, name: str, dest=None) -> Path:
-    "Copy a trained model folder's weights, training record and test metrics into the package as model `name`."
+    "Write a trained model folder's network (state dict + layer list, `model.npz`), training record and test metrics into the package as model `name`."
+    import torch
+    from maskthefer.models import create_model
     trained, dest = Path(trained), Path(dest or shipped_models_dir())/name
     dest.mkdir(parents=True, exist_ok=True)
-    for f in ['model.pth', 'train.json', *(p.name for p in trained.glob('metrics_*.json')), *(p.name for p in trained.glob('confusion_*.png'))]:
+    rec = json.loads((trained/'train.json').read_text())
+    net = create_model(rec['arch'], n_out=len(rec['vocab']), img_size=rec['size'])
+    state = torch.load(trained/'model.pth', map_location='cpu')
+    net.load_state_dict(state)
+    arrays = {k: v.numpy() for k, v in state.items()}
+    atomic_write(dest/'model.npz', lambda p: np.savez(p, __layers__=json.dumps(layer_list(net.eval())), **arrays))
+    for f in ['train.json', *(p.name for p in trained.glob('metrics_*.json')), *(p.name for p in trained.glob('confusion_*.png'))]:
         atomic_write(dest/f, lambda p: shutil.copyfile(trained/f, p))
     return dest
 
-# %% ../nbs/11_predict.ipynb #68ceb9a5
+# %% ../nbs/11_predict.ipynb #eade36b2
 @lru_cache(maxsize=None)
 def shipped_classifiers() -> dict:
     "The three shipped models, loaded once per process."
     return {name: load_classifier(name) for name in MODELS}
 
-# %% ../nbs/11_predict.ipynb #4c22f4c5
+# %% ../nbs/11_predict.ipynb #ea585960
 def mask_dataset(prepared, out, n_train: int = 8000, seed: int = 0):
     "Write `out/manifest.csv`: faces of a prepared FER2013 folder unmasked and masked, labelled so, with their splits."
     df = pd.read_csv(Path(prepared)/'manifest.csv', keep_default_na=False)
@@ -242,7 +284,7 @@ def mask_dataset(prepared, out, n_train: int = 8000, seed: int = 0):
     save_csv(both[['path', 'label', 'split']].assign(dataset='fer2013-mask', status='ok'), Path(out)/'manifest.csv')
     return both
 
-# %% ../nbs/11_predict.ipynb #4ba4162e
+# %% ../nbs/11_predict.ipynb #ded911ac
 FACE_CROP_SIDE = 160  # px: an image this small with no face detected is taken to be a face crop
 MASK_BLUR = 0.8       # px: Gaussian σ applied to the face before the mask detector
 
@@ -285,7 +327,7 @@ def predict(image, min_score: float = 0.5, models: dict = None) -> list:
                             probabilities={c: round(float(q), 4) for c, q in zip(vocab, probs)}))
     return records
 
-# %% ../nbs/11_predict.ipynb #2c2cb6dd
+# %% ../nbs/11_predict.ipynb #e5f1be68
 def annotate(image, faces: list) -> np.ndarray:
     "A copy of the RGB photo with each face's box, landmarks, expression and mask probability drawn."
     out = read_photo(image).copy()
@@ -303,7 +345,7 @@ def annotate(image, faces: list) -> np.ndarray:
         cv2.putText(out, text, (l + 1, y - 3), cv2.FONT_HERSHEY_SIMPLEX, scale, (0, 0, 0), thick, cv2.LINE_AA)
     return out
 
-# %% ../nbs/11_predict.ipynb #ccb2c6a9
+# %% ../nbs/11_predict.ipynb #e2481189
 def add_masks(image, kind: str = None, seed: int = 0, min_score: float = 0.5) -> np.ndarray:
     "A copy of the RGB photo with a synthetic mask (`mask_face`) on each face found."
     out = read_photo(image)
@@ -311,7 +353,7 @@ def add_masks(image, kind: str = None, seed: int = 0, min_score: float = 0.5) ->
         out = mask_face(out, lm.points, kind=kind, seed=seed + i)[0]
     return out
 
-# %% ../nbs/11_predict.ipynb #48afca7c
+# %% ../nbs/11_predict.ipynb #68bcf7ee
 def image_files(paths) -> tuple:
     "`(files, missing)`: the files named in `paths` and inside its folders (recursively, hidden ones skipped), and paths that do not exist."
     files, missing = [], []
