@@ -5,18 +5,18 @@
 # %% auto #0
 __all__ = ['COMMANDS', 'dedup_cmd', 'prepare_cmd', 'train_cmd', 'evaluate_cmd', 'cv_cmd', 'predict_cmd', 'docs_cmd', 'main']
 
-# %% ../nbs/12_cli.ipynb #a4c65693
+# %% ../nbs/12_cli.ipynb #15c42d6f
 import json, sys, warnings
 from fastcore.script import anno_parser, call_parse, Param, store_true
 from pathlib import Path
 from .core import *
 from .data import dataset_name
 
-# %% ../nbs/12_cli.ipynb #b0478f6d
+# %% ../nbs/12_cli.ipynb #d850d17b
 def _plain_warning(message, category, filename, lineno, file=None, line=None):
     print(f"{category.__name__}: {message}", file=file or sys.stderr)
 
-# %% ../nbs/12_cli.ipynb #86ec89c6
+# %% ../nbs/12_cli.ipynb #b97dbe32
 @call_parse
 def dedup_cmd(dataset: Param("fer2013 or ck", str, required=True) = None,
               data: Param("data root (default: env MASKTHEFER_DATA, else the shipped sample)", str) = None,
@@ -32,7 +32,7 @@ def dedup_cmd(dataset: Param("fer2013 or ck", str, required=True) = None,
     rep = dedup(dataset, data, out, frames_per_sequence=frames_per_sequence, **policy)
     print(json.dumps(rep, indent=2))
 
-# %% ../nbs/12_cli.ipynb #198e53d2
+# %% ../nbs/12_cli.ipynb #27f6fe2b
 @call_parse
 def prepare_cmd(dataset: Param("fer2013 or ck", str, required=True) = None,
                 data: Param("data root (default: env MASKTHEFER_DATA, else the shipped sample)", str) = None,
@@ -51,14 +51,14 @@ def prepare_cmd(dataset: Param("fer2013 or ck", str, required=True) = None,
     if len(reasons): print('\nfailed by reason:\n' + reasons.value_counts().head(10).to_string())
     print(f"\nsplits: {df.split.value_counts().to_dict()}\nwrote {out}/manifest.csv and {out}/prepare_report.json")
 
-# %% ../nbs/12_cli.ipynb #47982bd8
+# %% ../nbs/12_cli.ipynb #9e248389
 def _training():
     "The training and evaluation modules, imported on first use."
     warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)
     import maskthefer.train, maskthefer.evaluate
     return maskthefer.train, maskthefer.evaluate
 
-# %% ../nbs/12_cli.ipynb #b72c05fc
+# %% ../nbs/12_cli.ipynb #0cf7093f
 @call_parse
 def train_cmd(dataset: Param("fer2013 or ck", str) = 'fer2013',
               data: Param("prepared folder (default: outputs/DATASET)", str) = None,
@@ -83,9 +83,9 @@ def train_cmd(dataset: Param("fer2013 or ck", str) = 'fer2013',
                   x_col='path' if full_face else 'crop_path', size=(48, 48) if full_face else None, init=init, plot=plot_history)
     print(f"best valid accuracy {max(v[2] for v in learn.recorder.values):.4f}; model in {learn.path}")
 
-# %% ../nbs/12_cli.ipynb #0f31e70b
+# %% ../nbs/12_cli.ipynb #ab11d88b
 @call_parse
-def evaluate_cmd(model: Param("model folder (with model.pkl) or model.pkl", str, required=True) = None,
+def evaluate_cmd(model: Param("model folder (with model.pkl), model.pkl, or a shipped model: eyes|face|mask", str, required=True) = None,
                  prepared: Param("prepared folder (default: the one the model was trained on)", str) = None,
                  split: Param("split to score (default: private_test, else test)", str) = None,
                  tta: Param("test-time augmentation", store_true) = False,
@@ -110,7 +110,7 @@ def cv_cmd(data: Param("prepared CK+ folder", str, required=True) = None,
     print(f"accuracy {r['accuracy']:.4f} ± {r['std']:.4f} over {len(r['accuracies'])} folds: "
           + ' '.join(f'{a:.3f}' for a in r['accuracies']))
 
-# %% ../nbs/12_cli.ipynb #312d6358
+# %% ../nbs/12_cli.ipynb #8ca0859f
 def _print_json(obj): print(json.dumps(obj, indent=1))  # `predict_cmd`'s option `json` hides the module
 
 def _face_line(f: dict) -> str:
@@ -126,7 +126,7 @@ def predict_cmd(paths: Param("image files or folders (default: the photo the pac
                 min_score: Param("face detector's minimum confidence", float) = 0.5,
                 seed: Param("seed of the synthetic masks' colours and patterns", int) = 0):
     "Expressions of every face in photos, masked or not: box, mask probability, expression probabilities."
-    from maskthefer.predict import predict_files, predictions_table, sample_photo  # torch and MediaPipe load on use
+    from maskthefer.predict import predict_files, predictions_table, sample_photo  # MediaPipe and the models load on use
     if (annotate or add_mask) and not out: raise ValueError("--annotate and --add-mask write images: give --out DIR")
     results = predict_files(paths or [sample_photo()], out, annotate, add_mask, seed, min_score, progress=False)
     if json: _print_json(results)
@@ -137,7 +137,7 @@ def predict_cmd(paths: Param("image files or folders (default: the photo the pac
     if out: print(f"wrote {out}/predictions.json and {out}/predictions.csv", file=sys.stderr)
     if not any('faces' in r for r in results): sys.exit(f"maskthefer predict: no image could be read")
 
-# %% ../nbs/12_cli.ipynb #c3c82e7e
+# %% ../nbs/12_cli.ipynb #f048a145
 @call_parse
 def docs_cmd(out: Param("folder for the site", str) = '_site',
              check: Param("check titles, links and images, and open pages in headless Chromium", store_true) = False,
@@ -157,7 +157,7 @@ def docs_cmd(out: Param("folder for the site", str) = '_site',
           f"{len(pages)} pages rendered in Chromium" + (f", screenshots in {screenshots}" if screenshots else ''))
     if problems: sys.exit(f"maskthefer docs: {len(problems)} problem(s)")
 
-# %% ../nbs/12_cli.ipynb #804dce03
+# %% ../nbs/12_cli.ipynb #b61d7c37
 def _underscored(arg: str) -> str:
     "`--frames-per-sequence=3` → `--frames_per_sequence=3`: options may be spelled with hyphens or underscores."
     if not arg.startswith('--'): return arg

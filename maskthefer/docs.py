@@ -6,22 +6,22 @@
 __all__ = ['TEMPLATE', 'CHROMIUM_FLAGS', 'nbs_dir', 'sidebar_pages', 'page_file', 'front_matter', 'nav_html', 'process_notebooks',
            'build_docs', 'build_readme', 'parse_page', 'check_site', 'chromium', 'browser_check']
 
-# %% ../nbs/13_docs.ipynb #cb9c6860
+# %% ../nbs/13_docs.ipynb #645e19c2
 import base64, binascii, functools, http.server, re, shutil, socketserver, subprocess, tempfile, threading
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse, unquote
 import yaml
 import nbformat
+from nbdev.config import get_config
 from jinja2 import DictLoader
 from nbconvert import HTMLExporter, MarkdownExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 from .core import *
 
-# %% ../nbs/13_docs.ipynb #2cd3022a
+# %% ../nbs/13_docs.ipynb #c68ccd61
 def nbs_dir() -> Path:
     "The project's `nbs/` folder (from `settings.ini`)."
-    from nbdev.config import get_config
     return get_config().nbs_path
 
 def sidebar_pages(nbs=None) -> list:
@@ -37,7 +37,7 @@ def page_file(notebook: str) -> str:
     "The HTML file nbdev names a notebook's page: its name without the number prefix."
     return re.sub(r'^\d+[a-z]?_', '', Path(notebook).stem) + '.html'
 
-# %% ../nbs/13_docs.ipynb #2f8d26d0
+# %% ../nbs/13_docs.ipynb #d6affd80
 TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
 {%- block html_head_js -%}{%- endblock html_head_js -%}
 {%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
@@ -97,10 +97,9 @@ def _fix_links(page: str, doc_url: str) -> str:
     page = re.sub(r'(<h[1-6][^>]* id=")([^"]+)"', lambda m: m[1] + m[2].lower() + '"', page)
     return re.sub(r'href="([^"#:]*)#([^"]+)"', lambda m: f'href="{m[1]}#{m[2].lower()}"', page)
 
-# %% ../nbs/13_docs.ipynb #46b74cef
+# %% ../nbs/13_docs.ipynb #56269540
 def process_notebooks(nbs=None) -> Path:
     "nbdev's docs processing of every notebook into `_proc/` (no Quarto needed); returns that folder."
-    from nbdev.config import get_config
     from nbdev.doclinks import _build_modidx
     from nbdev.serve import proc_nbs
     _build_modidx()
@@ -108,7 +107,6 @@ def process_notebooks(nbs=None) -> Path:
 
 def build_docs(out='_site', nbs=None, proc=None) -> Path:
     "Render the docs site into `out` from the processed notebooks in `proc` (default: process them now)."
-    from nbdev.config import get_config
     cfg, nbs = get_config(), Path(nbs or nbs_dir())
     proc, out = Path(proc or process_notebooks(nbs)), Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -129,7 +127,7 @@ def build_docs(out='_site', nbs=None, proc=None) -> Path:
     (out/'.nojekyll').touch()
     return out
 
-# %% ../nbs/13_docs.ipynb #8d5cf003
+# %% ../nbs/13_docs.ipynb #72a1f36e
 def build_readme(dest='README.md', proc=None) -> Path:
     "Write `dest` from the processed index notebook in `proc` (default: process the notebooks now)."
     nb = nbformat.read(Path(proc or process_notebooks())/'index.ipynb', as_version=4)
@@ -140,7 +138,7 @@ def build_readme(dest='README.md', proc=None) -> Path:
     md = re.sub(r'\]\((\w+\.ipynb)\)', r'](nbs/\1)', md)
     return atomic_write(dest, lambda p: Path(p).write_text(md.strip() + '\n', encoding='utf-8'))
 
-# %% ../nbs/13_docs.ipynb #cb57f223
+# %% ../nbs/13_docs.ipynb #33b8e3d0
 class _PageParser(HTMLParser):
     "Collects a page's title, element ids, link targets and image sources."
     def __init__(self):
@@ -186,7 +184,7 @@ def check_site(site) -> list:
         problems += [f"{name}: missing image {src[:60]!r}" for src in p.images if not _image_ok(src, site/name)]
     return problems
 
-# %% ../nbs/13_docs.ipynb #4e16473a
+# %% ../nbs/13_docs.ipynb #ac16cfc4
 CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
                   '--disable-component-update', '--disable-sync', '--hide-scrollbars', '--virtual-time-budget=5000']
 

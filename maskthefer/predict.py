@@ -10,7 +10,7 @@ __all__ = ['EYE_BOX', 'MIN_IOD', 'FER_EYES', 'MODELS', 'FACE_CROP_SIDE', 'MASK_B
            'load_classifier', 'ship_model', 'shipped_classifiers', 'mask_dataset', 'read_photo', 'find_faces',
            'predict', 'annotate', 'add_masks', 'image_files', 'predictions_table', 'predict_file', 'predict_files']
 
-# %% ../nbs/11_predict.ipynb #d203c122
+# %% ../nbs/11_predict.ipynb #3fb6869e
 import contextlib, json, os, shutil, sys, warnings
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,9 +24,9 @@ from fastprogress.fastprogress import progress_bar
 from .core import *
 from .landmarks import FaceLandmarks, fit_landmarks, find_face_landmarks, hog_detector, mean_shape, shape_quality, to_gray
 from .crop import crop_eyes
-from .mask import mask_face, MASK_KINDS
+from .mask import mask_face, MASK_KINDS, _check_choice
 
-# %% ../nbs/11_predict.ipynb #e7a0ed11
+# %% ../nbs/11_predict.ipynb #b8ba8a49
 @contextlib.contextmanager
 def quiet_native_logs():
     "Silence what native libraries write to file descriptor 2 (MediaPipe/TFLite log lines) and Python warnings."
@@ -47,7 +47,7 @@ def blazeface(full_range: bool = False):
         import mediapipe as mp  # here, not at the top: 1 s to import, needed only to detect
         return mp.solutions.face_detection.FaceDetection(model_selection=int(full_range), min_detection_confidence=0.3)
 
-# %% ../nbs/11_predict.ipynb #56605d00
+# %% ../nbs/11_predict.ipynb #6f2fbc1c
 @dataclass
 class Detection:
     "A face found in a photo: box (left, top, right, bottom) in pixels, score, detector, eye centres if the detector gives them."
@@ -100,12 +100,12 @@ def tile_faces(rgb: np.ndarray) -> list:
             faces.append(d)
     return faces
 
-def detect_faces(rgb: np.ndarray, min_score: float = 0.5, max_side: int = 1920) -> list:
-    "Faces in an RGB photo, most confident first: BlazeFace short- and full-range and on squares, merged; dlib's HOG detector if they find none."
+def detect_faces(rgb: np.ndarray, min_score: float = 0.5, max_side: int = 1920, tiles: bool = True) -> list:
+    "Faces in an RGB photo, most confident first: BlazeFace short- and full-range (and on squares if `tiles`), merged; dlib's HOG detector if they find none."
     h, w = rgb.shape[:2]
     scale = min(1., max_side/max(h, w))
     small = cv2.resize(rgb, (round(w*scale), round(h*scale)), interpolation=cv2.INTER_AREA) if scale < 1 else rgb
-    found = [*blazeface_faces(small), *blazeface_faces(small, full_range=True), *tile_faces(small)]
+    found = [*blazeface_faces(small), *blazeface_faces(small, full_range=True), *(tile_faces(small) if tiles else [])]
     faces = []
     for d in sorted((d for d in found if d.score >= min_score), key=lambda d: -d.score):
         if not any(same_face(d.box, f.box) for f in faces): faces.append(d)
@@ -117,7 +117,7 @@ def detect_faces(rgb: np.ndarray, min_score: float = 0.5, max_side: int = 1920) 
         if f.eyes is not None: f.eyes = f.eyes/scale
     return faces
 
-# %% ../nbs/11_predict.ipynb #089b9b8e
+# %% ../nbs/11_predict.ipynb #bb4c7064
 EYE_BOX = (0.02, 0.48, 2.4)  # dlib's box relative to the eyes: centre offset (x, y) and side, in inter-ocular distances
 MIN_IOD = 40                 # px: smaller faces are enlarged to this inter-ocular distance before fitting
 
@@ -150,12 +150,12 @@ def photo_landmarks(gray: np.ndarray, face: Detection) -> FaceLandmarks:
     else: points = landmarks_from_eyes(gray, eye_centres(landmarks_from_eyes(gray, face.eyes)))
     return FaceLandmarks(points, face.box, face.detector, shape_quality(points))
 
-# %% ../nbs/11_predict.ipynb #28d3fb45
+# %% ../nbs/11_predict.ipynb #e034cc54
 def sample_photo() -> Path:
     "The photo the package ships for examples and the README's quick start."
     return sample_root()/'photos'/'faces.jpg'
 
-# %% ../nbs/11_predict.ipynb #63f83baf
+# %% ../nbs/11_predict.ipynb #36671d65
 FER_EYES = np.array([[14.8, 18.0], [32.2, 18.0]])  # mean eye centres of FER2013's 48×48 faces
 
 @lru_cache(maxsize=None)
@@ -183,7 +183,7 @@ def align_face(gray: np.ndarray, points: np.ndarray, size: int = 48) -> tuple:
     face = cv2.resize(big, (size, size), interpolation=cv2.INTER_AREA) if k > 1 else big
     return face, (np.c_[points, np.ones(68)] @ M.T).astype(np.float32)
 
-# %% ../nbs/11_predict.ipynb #f1765856
+# %% ../nbs/11_predict.ipynb #b7a02098
 MODELS = ('eyes', 'face', 'mask')
 
 def shipped_models_dir() -> Path:
@@ -267,13 +267,13 @@ def ship_model(trained, name: str, dest=None) -> Path:
         atomic_write(dest/f, lambda p: shutil.copyfile(trained/f, p))
     return dest
 
-# %% ../nbs/11_predict.ipynb #eade36b2
+# %% ../nbs/11_predict.ipynb #c050da5f
 @lru_cache(maxsize=None)
 def shipped_classifiers() -> dict:
     "The three shipped models, loaded once per process."
     return {name: load_classifier(name) for name in MODELS}
 
-# %% ../nbs/11_predict.ipynb #ea585960
+# %% ../nbs/11_predict.ipynb #09187df5
 def mask_dataset(prepared, out, n_train: int = 8000, seed: int = 0):
     "Write `out/manifest.csv`: faces of a prepared FER2013 folder unmasked and masked, labelled so, with their splits."
     df = pd.read_csv(Path(prepared)/'manifest.csv', keep_default_na=False)
@@ -284,7 +284,7 @@ def mask_dataset(prepared, out, n_train: int = 8000, seed: int = 0):
     save_csv(both[['path', 'label', 'split']].assign(dataset='fer2013-mask', status='ok'), Path(out)/'manifest.csv')
     return both
 
-# %% ../nbs/11_predict.ipynb #ded911ac
+# %% ../nbs/11_predict.ipynb #393e974b
 FACE_CROP_SIDE = 160  # px: an image this small with no face detected is taken to be a face crop
 MASK_BLUR = 0.8       # px: Gaussian σ applied to the face before the mask detector
 
@@ -313,21 +313,21 @@ def predict(image, min_score: float = 0.5, models: dict = None) -> list:
     aligned = [align_face(gray, lm.points) for _, lm in found]
     faces = [a[0] for a in aligned]
     p_mask = models['mask']([cv2.GaussianBlur(f, (3, 3), MASK_BLUR) for f in faces])[:, models['mask'].vocab.index('masked')]
-    by_eyes = models['eyes']([crop_eyes(f, p) for f, p in aligned])
-    by_face = models['face'](faces)
+    masked = p_mask >= 0.5
     vocab = models['eyes'].vocab
+    probs = np.zeros((len(found), len(vocab)), np.float32)  # each face read by one expression model only
+    if masked.any(): probs[masked] = models['eyes']([crop_eyes(*aligned[i]) for i in np.flatnonzero(masked)])
+    if not masked.all(): probs[~masked] = models['face']([faces[i] for i in np.flatnonzero(~masked)])
     records = []
     for i, (det, lm) in enumerate(found):
-        masked = bool(p_mask[i] >= 0.5)
-        probs = by_eyes[i] if masked else by_face[i]
         records.append(dict(box=[round(float(v), 1) for v in det.box], detector=det.detector, score=round(det.score, 3),
                             landmarks=lm.points.round(1).tolist(), landmark_quality=round(float(lm.quality), 3),
-                            mask_probability=round(float(p_mask[i]), 3), masked=masked, model='eyes' if masked else 'face',
-                            expression=vocab[int(probs.argmax())],
-                            probabilities={c: round(float(q), 4) for c, q in zip(vocab, probs)}))
+                            mask_probability=round(float(p_mask[i]), 3), masked=bool(masked[i]), model='eyes' if masked[i] else 'face',
+                            expression=vocab[int(probs[i].argmax())],
+                            probabilities={c: round(float(q), 4) for c, q in zip(vocab, probs[i])}))
     return records
 
-# %% ../nbs/11_predict.ipynb #e5f1be68
+# %% ../nbs/11_predict.ipynb #bd5c733f
 def annotate(image, faces: list) -> np.ndarray:
     "A copy of the RGB photo with each face's box, landmarks, expression and mask probability drawn."
     out = read_photo(image).copy()
@@ -345,7 +345,7 @@ def annotate(image, faces: list) -> np.ndarray:
         cv2.putText(out, text, (l + 1, y - 3), cv2.FONT_HERSHEY_SIMPLEX, scale, (0, 0, 0), thick, cv2.LINE_AA)
     return out
 
-# %% ../nbs/11_predict.ipynb #e2481189
+# %% ../nbs/11_predict.ipynb #2103400e
 def add_masks(image, kind: str = None, seed: int = 0, min_score: float = 0.5) -> np.ndarray:
     "A copy of the RGB photo with a synthetic mask (`mask_face`) on each face found."
     out = read_photo(image)
@@ -353,7 +353,7 @@ def add_masks(image, kind: str = None, seed: int = 0, min_score: float = 0.5) ->
         out = mask_face(out, lm.points, kind=kind, seed=seed + i)[0]
     return out
 
-# %% ../nbs/11_predict.ipynb #68bcf7ee
+# %% ../nbs/11_predict.ipynb #2b76565b
 def image_files(paths) -> tuple:
     "`(files, missing)`: the files named in `paths` and inside its folders (recursively, hidden ones skipped), and paths that do not exist."
     files, missing = [], []
@@ -392,7 +392,7 @@ def predict_file(path, out=None, annotated: bool = False, add_mask: str = None, 
 def predict_files(paths, out=None, annotated: bool = False, add_mask: str = None, seed: int = 0,
                   min_score: float = 0.5, progress: bool = True) -> list:
     "`predict_file` over files and folders; missing paths and bad files reported and recorded, never fatal; results in `out`."
-    if add_mask and add_mask not in MASK_KINDS: raise ValueError(f"unknown mask kind {add_mask!r}: expected one of {list(MASK_KINDS)}")
+    if add_mask: _check_choice('kind', add_mask, MASK_KINDS)  # an unknown kind fails once, not per file
     files, missing = image_files(paths)
     results = []
     for p in missing:
