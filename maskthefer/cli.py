@@ -71,6 +71,7 @@ def train_cmd(dataset: Param("fer2013 or ck", str) = 'fer2013',
               fold: Param("CK+: subject fold held out as the test set", int) = None,
               full_face: Param("train on the unmasked full faces instead of the masked eye crops", store_true) = False,
               init: Param("model folder to start from (fine-tuning, e.g. a FER2013 model for CK+)", str) = None,
+              teacher: Param("model to distil from: a model folder or a shipped name (face: the whole-face model)", str) = None,
               out: Param("model folder (default: DATA/models/ARCH_RECIPE)", str) = None,
               seed: Param("random seed", int) = 0,
               plot_history: Param("save loss and accuracy plots", store_true) = False):
@@ -80,7 +81,8 @@ def train_cmd(dataset: Param("fer2013 or ck", str) = 'fer2013',
         from maskthefer.prepare import prepare
         prepare(dataset, raw, data, seed=seed)
     learn = _training()[0].train(data, arch, recipe, epochs, batch_size, lr, seed, out, fold,
-                  x_col='path' if full_face else 'crop_path', size=(48, 48) if full_face else None, init=init, plot=plot_history)
+                  x_col='path' if full_face else 'crop_path', size=(48, 48) if full_face else None, init=init,
+                  teacher=teacher, plot=plot_history)
     print(f"best valid accuracy {max(v[2] for v in learn.recorder.values):.4f}; model in {learn.path}")
 
 # %% ../nbs/12_cli.ipynb #ab11d88b

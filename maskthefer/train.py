@@ -4,7 +4,8 @@
 
 # %% auto #0
 __all__ = ['RECIPES', 'CropReader', 'CropBlock', 'shift_shear_mat', 'paper_augs', 'is_valid', 'dataset_vocab', 'eye_dataloaders',
-           'CPUAutocast', 'recipe_defaults', 'eye_learner', 'fit_recipe', 'machine', 'plot_history', 'train']
+           'CPUAutocast', 'recipe_defaults', 'eye_learner', 'fit_recipe', 'DistillationLoss', 'LabelAccuracy',
+           'teacher_log_probs', 'distillation_dataloaders', 'machine', 'plot_history', 'train']
 
 # %% ../nbs/09_train.ipynb #a13368f2
 import json, os, platform, sys, time
@@ -67,8 +68,8 @@ def dataset_vocab(df: pd.DataFrame) -> list:
     return [l for l in LABELS if l in labels] + sorted(labels - set(LABELS))
 
 def eye_dataloaders(df: pd.DataFrame, size=(24, 48), bs: int = 64, x_col: str = 'crop_path', augment: bool = True,
-                    device=None, **kwargs) -> DataLoaders:
-    "Train/valid `DataLoaders` over the `ok` rows of a prepared manifest, images from column `x_col`."
+                    device=None, teacher_col: str = None, **kwargs) -> DataLoaders:
+    "Train/valid `DataLoaders` over the `ok` rows of a prepared manifest, images from column `x_col` (a teacher's log-probabilities from `teacher_col` as a second target)."
     usable = df[df.status.eq('ok')] if 'status' in df else df
     parts = usable[usable.split.isin(['train', 'valid'])]
     for part in ('train', 'valid'):
@@ -76,10 +77,11 @@ def eye_dataloaders(df: pd.DataFrame, size=(24, 48), bs: int = 64, x_col: str = 
     vocab = dataset_vocab(df)
     missing = set(vocab) - set(parts.label[parts.split.eq('train')])
     if missing: raise ValueError(f"classes {sorted(missing)} have no training images: check the manifest and its split")
-    block = DataBlock(blocks=(CropBlock(size), CategoryBlock(vocab=vocab)), get_x=ColReader(x_col),
-                      get_y=ColReader('label'), splitter=FuncSplitter(is_valid),
-                      batch_tfms=[*(paper_augs() if augment else []), Normalize.from_stats(0.5, 0.25)])
-    return block.dataloaders(list(parts[[x_col, 'label', 'split']].itertuples(index=False)), bs=bs,
+    extra = [teacher_col] if teacher_col else []
+    block = DataBlock(blocks=(CropBlock(size), CategoryBlock(vocab=vocab), *[TransformBlock()]*len(extra)), n_inp=1,
+                      get_x=ColReader(x_col), get_y=[ColReader('label'), *map(ColReader, extra)],
+                      splitter=FuncSplitter(is_valid), batch_tfms=[*(paper_augs() if augment else []), Normalize.from_stats(0.5, 0.25)])
+    return block.dataloaders(list(parts[[x_col, 'label', 'split', *extra]].itertuples(index=False)), bs=bs,
                              num_workers=0, device=device or default_device(), **kwargs)
 
 # %% ../nbs/09_train.ipynb #bf546d86
@@ -130,6 +132,43 @@ def fit_recipe(learn: Learner, recipe: str, epochs: int, lr: float = None, datas
     else: learn.fit_one_cycle(epochs, lr or d['lr'], wd=d['wd'], cbs=cbs)
     return learn
 
+# %% ../nbs/09_train.ipynb #00b4b7da
+class DistillationLoss(Module):
+    "`alpha` × label-smoothed cross-entropy + (1 − `alpha`) × `T`² × KL divergence to a teacher's log-probabilities at temperature `T`."
+    def __init__(self, T: float = 4., alpha: float = 0.5, eps: float = 0.1):
+        self.T, self.alpha, self.ce = T, alpha, LabelSmoothingCrossEntropyFlat(eps=eps)
+    def forward(self, pred, y, teacher=None):
+        if teacher is None: return self.ce(pred, y)
+        kd = F.kl_div(F.log_softmax(pred.float()/self.T, 1), F.log_softmax(teacher.float()/self.T, 1), log_target=True,
+                      reduction='batchmean')
+        return self.alpha*self.ce(pred, y) + (1 - self.alpha)*self.T**2*kd
+    def activation(self, x): return F.softmax(x, dim=-1)
+    def decodes(self, x): return x.argmax(dim=-1)
+
+class LabelAccuracy(AvgMetric):
+    "fastai's `accuracy` when the targets are the labels followed by a teacher's log-probabilities."
+    name = 'accuracy'  # the column the recipes monitor and `history.csv` holds
+    def __init__(self): super().__init__(lambda pred, y, *teacher: accuracy(pred, y))
+
+def teacher_log_probs(teacher: Learner, df: pd.DataFrame, x_col: str, bs: int = 256) -> np.ndarray:
+    "(n, classes) log-probabilities of `teacher` on the images in column `x_col` of `df` (no augmentation)."
+    items = list(df[[x_col, 'label', 'split']].itertuples(index=False))
+    with teacher.no_bar(), teacher.no_logging():
+        probs, _ = teacher.get_preds(dl=teacher.dls.test_dl(items, rm_type_tfms=0, with_labels=True, bs=bs))
+    return probs.clamp_min(1e-8).log().numpy()
+
+def distillation_dataloaders(df: pd.DataFrame, teacher, prepared, size=(24, 48), bs: int = 64, x_col: str = 'crop_path') -> DataLoaders:
+    "`eye_dataloaders` whose targets are the labels and the log-probabilities of `teacher` (a model folder or a shipped name) on the same faces."
+    from maskthefer.evaluate import load_model  # evaluate imports this module
+    tl, rec = load_model(teacher, prepared)
+    if list(tl.dls.vocab) != dataset_vocab(df):
+        raise ValueError(f"teacher {teacher} predicts {list(tl.dls.vocab)}, the data has {dataset_vocab(df)}: use a teacher trained on the same classes")
+    df = df.reset_index(drop=True)
+    rows = df[(df.status.eq('ok') if 'status' in df else True) & df.split.isin(['train', 'valid'])]
+    log_probs = np.empty(len(df), dtype=object)
+    for i, lp in zip(rows.index, teacher_log_probs(tl, rows, rec.get('x_col', x_col))): log_probs[i] = lp
+    return eye_dataloaders(df.assign(teacher=log_probs), size, bs, x_col=x_col, teacher_col='teacher')
+
 # %% ../nbs/09_train.ipynb #5210cd0f
 def machine() -> str:
     "A short description of the machine: GPU name or CPU and core count."
@@ -147,7 +186,7 @@ def plot_history(history: pd.DataFrame, out):
 
 def train(prepared, arch: str = 'eyenet', recipe: str = 'onecycle', epochs: int = None, bs: int = None,
           lr: float = None, seed: int = 0, out=None, fold: int = None, x_col: str = 'crop_path', size=None,
-          init=None, plot: bool = True, progress: bool = True) -> Learner:
+          init=None, teacher=None, T: float = 4., alpha: float = 0.5, plot: bool = True, progress: bool = True) -> Learner:
     "Train `arch` with `recipe` on the prepared manifest in folder `prepared`; save the model and its history to `out`."
     prepared = Path(prepared)
     if not (prepared/'manifest.csv').exists():
@@ -167,16 +206,22 @@ def train(prepared, arch: str = 'eyenet', recipe: str = 'onecycle', epochs: int 
     if init is not None:
         from maskthefer.evaluate import init_from  # evaluate imports this module
         init_from(learn, init)
+    plain = learn.dls, learn.loss_func, learn.metrics
+    if teacher is not None:
+        learn.dls = distillation_dataloaders(df, teacher, prepared, size, bs, x_col)
+        learn.loss_func, learn.metrics = DistillationLoss(T, alpha, eps=getattr(learn.loss_func, 'eps', 0.)), [LabelAccuracy()]
     t = time.perf_counter()
     with (nullcontext() if progress else learn.no_bar()): fit_recipe(learn, recipe, epochs, lr, dataset)
     secs = time.perf_counter() - t
+    learn.dls, learn.loss_func, learn.metrics = plain  # the teacher is for training only
     learn.remove_cbs(CPUAutocast)  # not needed to load or predict
     learn.export('model.pkl')
     torch.save(learn.model.state_dict(), out/'model.pth')
     history = pd.read_csv(out/'history.csv')
     if plot: plot_history(history, out)
     save_json(dict(command=' '.join(sys.argv), prepared=str(prepared), dataset=dataset, arch=arch, recipe=recipe,
-                   size=list(size), x_col=x_col, init=str(init) if init else None, epochs=epochs, bs=bs, lr=lr or d['lr'], seed=seed, fold=fold,
+                   size=list(size), x_col=x_col, init=str(init) if init else None,
+                   distillation=dict(teacher=str(teacher), T=T, alpha=alpha) if teacher is not None else None, epochs=epochs, bs=bs, lr=lr or d['lr'], seed=seed, fold=fold,
                    best_valid_accuracy=float(history.accuracy.max()), seconds=round(secs, 1), machine=machine(),
                    date=time.strftime('%Y-%m-%d'), vocab=list(learn.dls.vocab)), out/'train.json')
     return learn
