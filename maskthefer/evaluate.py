@@ -93,7 +93,7 @@ def learner_from_weights(folder, prepared=None) -> tuple:
     "`(learner, record)` rebuilt from a folder's weights (`model.pth`, or a shipped `model.npz`) and `train.json`, over the prepared folder's data."
     folder = Path(folder)
     rec = json.loads((folder/'train.json').read_text())
-    dls = eye_dataloaders(read_manifest(prepared or rec['prepared']), rec['size'], 256, x_col=rec['x_col'], augment=False)
+    dls = eye_dataloaders(read_manifest(prepared or rec['prepared']), rec['size'], 256, x_col=rec['x_col'])  # augmented like training: `tta` uses it
     if list(dls.vocab) != rec['vocab']:
         raise ValueError(f"{folder}: the model's classes {rec['vocab']} differ from the prepared data's {list(dls.vocab)}")
     learn = eye_learner(dls, rec['arch'], rec['recipe'], rec['size'], path=folder)
