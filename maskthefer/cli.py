@@ -72,6 +72,8 @@ def train_cmd(dataset: Param("fer2013 or ck", str) = 'fer2013',
               full_face: Param("train on the unmasked full faces instead of the masked eye crops", store_true) = False,
               init: Param("model folder to start from (fine-tuning, e.g. a FER2013 model for CK+)", str) = None,
               teacher: Param("model to distil from: a model folder or a shipped name (face: the whole-face model)", str) = None,
+              temperature: Param("distillation temperature", float) = 4.,
+              alpha: Param("distillation: weight of the labels' loss (the teacher's gets 1 - alpha)", float) = 0.5,
               out: Param("model folder (default: DATA/models/ARCH_RECIPE)", str) = None,
               seed: Param("random seed", int) = 0,
               plot_history: Param("save loss and accuracy plots", store_true) = False):
@@ -82,7 +84,7 @@ def train_cmd(dataset: Param("fer2013 or ck", str) = 'fer2013',
         prepare(dataset, raw, data, seed=seed)
     learn = _training()[0].train(data, arch, recipe, epochs, batch_size, lr, seed, out, fold,
                   x_col='path' if full_face else 'crop_path', size=(48, 48) if full_face else None, init=init,
-                  teacher=teacher, plot=plot_history)
+                  teacher=teacher, T=temperature, alpha=alpha, plot=plot_history)
     print(f"best valid accuracy {max(v[2] for v in learn.recorder.values):.4f}; model in {learn.path}")
 
 # %% ../nbs/12_cli.ipynb #ab11d88b
