@@ -252,4 +252,5 @@ d = { 'settings': { 'branch': 'main',
                                   'maskthefer.train.recipe_defaults': ('train.html#recipe_defaults', 'maskthefer/train.py'),
                                   'maskthefer.train.shift_shear_mat': ('train.html#shift_shear_mat', 'maskthefer/train.py'),
                                   'maskthefer.train.teacher_log_probs': ('train.html#teacher_log_probs', 'maskthefer/train.py'),
-                                  'maskthefer.train.train': ('train.html#train', 'maskthefer/train.py')}}}
+                                  'maskthefer.train.train': ('train.html#train', 'maskthefer/train.py'),
+                                  'maskthefer.train.training_rows': ('train.html#training_rows', 'maskthefer/train.py')}}}
