@@ -4,22 +4,20 @@
 
 # %% auto #0
 __all__ = ['NO_CROP', 'bootstrap_ci', 'most_confused', 'metrics_from_counts', 'classification_metrics', 'confusion_figure',
-           'learner_from_weights', 'load_model', 'read_manifest', 'predict_rows', 'resolve_split', 'evaluate',
-           'results_row', 'append_result', 'init_from', 'cross_validate']
+           'predict_rows', 'resolve_split', 'evaluate', 'results_row', 'append_result', 'cross_validate']
 
 # %% ../nbs/10_evaluate.ipynb #5429e488
-import inspect, json, sys, time, warnings
+import inspect, json, sys, time
 from pathlib import Path
 import numpy as np
 import pandas as pd
-import torch
-from torch import nn
 import matplotlib.pyplot as plt
 import seaborn as sns
-from fastai.learner import Learner, load_learner
+from fastai.learner import Learner
+from fastai.torch_core import set_seed
 from .core import *
 from .split import assign_fold, n_folds, DROPPED
-from .train import train, machine, eye_dataloaders, eye_learner
+from .train import train, machine, check_train_options, load_model, read_manifest, read_record
 from .predict import MODELS, shipped_models_dir
 
 # %% ../nbs/10_evaluate.ipynb #3192f763
@@ -88,55 +86,19 @@ def confusion_figure(metrics: dict, title: str = None, ax=None):
     ax.figure.tight_layout()
     return ax.figure
 
-# %% ../nbs/10_evaluate.ipynb #a920bb10
-def learner_from_weights(folder, prepared=None) -> tuple:
-    "`(learner, record)` rebuilt from a folder's weights (`model.pth`, or a shipped `model.npz`) and `train.json`, over the prepared folder's data."
-    folder = Path(folder)
-    rec = json.loads((folder/'train.json').read_text())
-    dls = eye_dataloaders(read_manifest(prepared or rec['prepared']), rec['size'], 256, x_col=rec['x_col'])  # augmented like training: `tta` uses it
-    if list(dls.vocab) != rec['vocab']:
-        raise ValueError(f"{folder}: the model's classes {rec['vocab']} differ from the prepared data's {list(dls.vocab)}")
-    learn = eye_learner(dls, rec['arch'], rec['recipe'], rec['size'], path=folder)
-    if (folder/'model.pth').exists(): state = torch.load(folder/'model.pth', map_location='cpu')
-    else:  # a shipped model: the state dict as arrays, beside the layer list `predict` runs
-        with np.load(folder/'model.npz') as z: state = {k: torch.from_numpy(z[k]) for k in z.files if k != '__layers__'}
-    learn.model.load_state_dict(state)
-    return learn, rec
-
-def load_model(model, prepared=None) -> tuple:
-    "`(learner, train.json record)` of a model folder written by `train`, its `model.pkl`, a shipped model's name or folder (`model.pth` + `train.json`, data from `prepared`), or a `Learner`."
-    if isinstance(model, Learner):
-        rec = Path(model.path)/'train.json'
-        return model, json.loads(rec.read_text()) if rec.exists() else {}
-    model = shipped_models_dir()/model if model in MODELS else Path(model)
-    pkl = model/'model.pkl' if model.is_dir() or not model.suffix else model
-    weights = (pkl.parent/'model.pth').exists() or (pkl.parent/'model.npz').exists()
-    if not pkl.exists() and weights and (pkl.parent/'train.json').exists():
-        return learner_from_weights(pkl.parent, prepared)
-    if not pkl.exists():
-        raise FileNotFoundError(f"{pkl} not found: train a model first (`maskthefer train --out {pkl.parent}`)")
-    with warnings.catch_warnings():
-        warnings.filterwarnings('ignore', message='load_learner')
-        learn = load_learner(pkl, cpu=not torch.cuda.is_available())
-    rec = pkl.parent/'train.json'
-    return learn, json.loads(rec.read_text()) if rec.exists() else {}
-
 # %% ../nbs/10_evaluate.ipynb #03e6cb36
-def read_manifest(prepared) -> pd.DataFrame:
-    "The manifest of a prepared folder, with a clear error when there is none."
-    f = Path(prepared)/'manifest.csv'
-    if not f.exists(): raise FileNotFoundError(f"{f} not found: run `maskthefer prepare --out {prepared}` first")
-    return pd.read_csv(f, keep_default_na=False)
-
 def predict_rows(learn: Learner, rows: pd.DataFrame, x_col: str = 'crop_path', tta: bool = False,
-                 bs: int = 256) -> pd.DataFrame:
-    "`rows` with `pred` (the predicted class; empty where the row has no crop) and `prob` (its probability)."
+                 bs: int = 256, prepared=None) -> pd.DataFrame:
+    "`rows` (of the prepared folder `prepared`) with `pred` (the predicted class; empty where the row has no crop) and `prob` (its probability)."
     vocab = list(learn.dls.vocab)
     unknown = sorted(set(rows.label) - set(vocab))
     if unknown: raise ValueError(f"test labels {unknown} are not among the model's classes {vocab}")
     ok = rows.status.eq('ok').to_numpy() if 'status' in rows else np.ones(len(rows), bool)
     missing = [p for p in rows[x_col][ok] if not Path(p).exists()]
-    if missing: raise FileNotFoundError(f"{len(missing)} crops listed as ok are missing, e.g. {missing[0]}: rerun `maskthefer prepare`")
+    if missing:
+        dataset = rows.dataset.iloc[0] if 'dataset' in rows else 'fer2013|ck'
+        raise FileNotFoundError(f"{len(missing)} crops listed as ok are missing, e.g. {missing[0]}: rerun `maskthefer prepare --dataset "
+                                f"{dataset} --out {prepared or 'PREPARED'}` (with --data DATA unless the data is in MASKTHEFER_DATA) to remake them")
     pred, prob = np.full(len(rows), '', dtype=object), np.full(len(rows), np.nan)
     if ok.any():
         items = list(rows[ok][[x_col, 'label', 'split']].itertuples(index=False))
@@ -156,21 +118,29 @@ def resolve_split(df: pd.DataFrame, split: str = None) -> str:
     if split not in available: raise ValueError(f"no {split!r} rows in this manifest: its splits are {available}")
     return split
 
-def evaluate(model, prepared=None, split: str = None, tta: bool = False, n_boot: int = 1000, seed: int = 0,
-             fold: int = None, out=None, bs: int = 256, plot: bool = True) -> dict:
+def evaluate(model, # a model folder, a shipped model's name, or a `Learner` (see `load_model`)
+             prepared=None, # prepared folder (default: the one in the model's train.json)
+             split: str = None, tta: bool = False, n_boot: int = 1000, seed: int = 0, fold: int = None,
+             out=None, # folder for the results (default: the model's folder)
+             bs: int = 256, plot: bool = True,
+             trust_pickle: bool = False, # allow a model that is only a `model.pkl` (a pickle can run code)
+            ) -> dict:
     "Metrics of `model` on the `split` faces of the prepared folder `prepared`; saved as JSON, figure and CSV in `out`."
     t0 = time.perf_counter()
-    learn, rec = load_model(model, prepared)
+    if out is not None: writable_dir(out, '--out')
+    learn, rec = load_model(model, prepared, trust_pickle)
     prepared = prepared or rec.get('prepared')
-    if prepared is None: raise ValueError("no prepared folder given, and the model's train.json names none")
-    df = read_manifest(prepared)
+    if prepared is None: raise ValueError("no prepared folder given, and the model's train.json names none: pass --prepared")
+    x_col = rec.get('x_col', 'crop_path')
+    df = read_manifest(prepared, [x_col])
     if fold is None: fold = rec.get('fold')
     elif rec.get('fold') not in (None, fold):
         report(f"the model held out fold {rec['fold']}, not {fold}: fold {fold}'s test faces were in its training data")
     if fold is not None: df = assign_fold(df, fold)
     split = resolve_split(df, split)
     rows = df[df.split.eq(split)].reset_index(drop=True)
-    res = predict_rows(learn, rows, rec.get('x_col', 'crop_path'), tta, bs)
+    if tta: set_seed(seed)  # TTA draws augmentations: seeded, as the bootstrap is, so a rerun gives the same metrics
+    res = predict_rows(learn, rows, x_col, tta, bs, prepared)
     no_pred = ~res.status.eq('ok') if 'status' in res else pd.Series(False, index=res.index)
     if no_pred.any(): report(f"{no_pred.sum()} of {len(res)} {split} faces have no eye crop (prepare failed): counted as wrong")
     m = classification_metrics(res.label, [None if f else p for p, f in zip(res.pred, no_pred)], list(learn.dls.vocab),
@@ -219,59 +189,25 @@ def append_result(row: dict, path='bench/results.csv') -> pd.DataFrame:
     save_csv(table, path)
     return table
 
-# %% ../nbs/10_evaluate.ipynb #2b4c6f05
-def _head(model: nn.Module) -> str:
-    "Name of the last `nn.Linear` of `model`: the classifier."
-    names = [n for n, m in model.named_modules() if isinstance(m, nn.Linear)]
-    if not names: raise ValueError("the model has no linear classifier layer")
-    return names[-1]
-
-def init_from(learn: Learner, init) -> Learner:
-    "Initialise `learn.model` from the model folder `init` (`model.pth` + `train.json`), its classifier row by class name."
-    init = Path(init)
-    folder, pth = (init.parent, init) if init.suffix == '.pth' else (init, init/'model.pth')
-    for f in (pth, folder/'train.json'):
-        if not f.exists(): raise FileNotFoundError(f"{f} not found: `init` must be a model folder written by `maskthefer train`")
-    src = torch.load(pth, map_location='cpu', weights_only=True)
-    src_vocab = json.loads((folder/'train.json').read_text())['vocab']
-    head = _head(learn.model)
-    dst = learn.model.state_dict()
-    body = {k: v for k, v in src.items() if not k.startswith(head + '.')}
-    keys = set(body) | {k for k in dst if not k.startswith(head + '.')}
-    bad = sorted(k for k in keys if k not in body or k not in dst or body[k].shape != dst[k].shape)
-    if bad or src[f'{head}.weight'].shape[1] != dst[f'{head}.weight'].shape[1]:
-        raise ValueError(f"{pth} is another architecture or input size than this model (differs at {bad[:3] or head}): "
-                         f"train the init model with the same arch and size")
-    learn.model.load_state_dict(body, strict=False)
-    lin = learn.model.get_submodule(head)
-    with torch.no_grad():
-        for j, c in enumerate(learn.dls.vocab):
-            if c in src_vocab:
-                lin.weight[j] = src[f'{head}.weight'][src_vocab.index(c)]
-                lin.bias[j] = src[f'{head}.bias'][src_vocab.index(c)]
-    return learn
-
 # %% ../nbs/10_evaluate.ipynb #2b18a4f7
 def cross_validate(prepared, arch: str = 'eyenet', recipe: str = 'onecycle', folds=None, epochs: int = None,
                    init=None, out=None, seed: int = 0, tta: bool = False, n_boot: int = 1000, progress: bool = False,
                    **train_kw) -> dict:
     "Train and test one model per subject fold of `prepared` (all folds, or those in `folds`); mean ± std accuracy."
     t0 = time.perf_counter()
+    checked = inspect.signature(check_train_options).parameters
+    check_train_options(arch, recipe, epochs, seed=seed, init=init, out=out, **{k: v for k, v in train_kw.items() if k in checked})
     df = read_manifest(prepared)
     k = n_folds(df)
     folds = list(range(k)) if folds is None else list(folds)
-    if not folds: raise ValueError('no folds to cross-validate')
+    if not folds: raise ValueError('no folds to cross-validate: give --folds, or none for all')
     for i in folds: assign_fold(df, i)  # fold numbers checked before any training
-    if init is not None:
-        if 'init' not in inspect.signature(train).parameters:
-            raise NotImplementedError("fine-tuning (`init`) needs `maskthefer.train.train(..., init=...)`")
-        train_kw['init'] = init
-    out = Path(out or Path(prepared)/'cv'/f'{arch}_{recipe}')
+    out = writable_dir(out or Path(prepared)/'cv'/f'{arch}_{recipe}', '--out')
     per_fold, counts = [], 0
     for i in folds:
-        learn = train(prepared, arch, recipe, epochs, seed=seed, out=out/f'fold_{i}', fold=i, progress=progress, **train_kw)
+        learn = train(prepared, arch, recipe, epochs, seed=seed, out=out/f'fold_{i}', fold=i, init=init, progress=progress, **train_kw)
         m = evaluate(learn, prepared, split='test', fold=i, tta=tta, n_boot=n_boot, seed=seed)
-        rec = json.loads((out/f'fold_{i}'/'train.json').read_text())
+        rec = read_record(out/f'fold_{i}')
         per_fold.append(dict(fold=i, n=m['n'], n_failed=m['n_failed'], accuracy=m['accuracy'], ci95_low=m['ci95'][0],
                              ci95_high=m['ci95'][1], macro_f1=m['macro_f1'], best_valid_accuracy=rec['best_valid_accuracy'],
                              train_seconds=rec['seconds']))

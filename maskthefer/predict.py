@@ -4,11 +4,12 @@
 
 # %% auto #0
 __all__ = ['EYE_BOX', 'MIN_IOD', 'FER_EYES', 'MODELS', 'FACE_CROP_SIDE', 'MASK_BLUR', 'quiet_native_logs', 'blazeface',
-           'Detection', 'blazeface_faces', 'box_iou', 'same_face', 'square_tiles', 'tile_faces', 'detect_faces',
-           'eye_frame', 'landmarks_from_eyes', 'eye_centres', 'photo_landmarks', 'sample_photo', 'fer_template',
-           'similarity', 'align_face', 'shipped_models_dir', 'layer_list', 'LayerRunner', 'Classifier',
+           'Detection', 'blazeface_faces', 'box_iou', 'same_face', 'square_tiles', 'tile_faces', 'hog_faces',
+           'detect_faces', 'eye_frame', 'landmarks_from_eyes', 'eye_centres', 'photo_landmarks', 'sample_photo',
+           'fer_template', 'similarity', 'align_face', 'shipped_models_dir', 'layer_list', 'LayerRunner', 'Classifier',
            'load_classifier', 'ship_model', 'shipped_classifiers', 'mask_dataset', 'read_photo', 'find_faces',
-           'predict', 'annotate', 'add_masks', 'image_files', 'predictions_table', 'predict_file', 'predict_files']
+           'predict', 'annotate', 'add_masks', 'image_files', 'predictions_table', 'check_predict_options',
+           'output_names', 'file_error', 'predict_file', 'predict_files']
 
 # %% ../nbs/11_predict.ipynb #3fb6869e
 import contextlib, json, os, shutil, sys, warnings
@@ -22,9 +23,9 @@ import pandas as pd
 import matplotlib.pyplot as plt
 from fastprogress.fastprogress import progress_bar
 from .core import *
-from .landmarks import FaceLandmarks, fit_landmarks, find_face_landmarks, hog_detector, mean_shape, shape_quality, to_gray
+from .landmarks import MIN_FACE_SIZE, FaceLandmarks, fit_landmarks, find_face_landmarks, hog_detector, mean_shape, shape_quality, to_gray
 from .crop import crop_eyes
-from .mask import mask_face, MASK_KINDS, _check_choice
+from .mask import mask_face, MASK_KINDS
 
 # %% ../nbs/11_predict.ipynb #b8ba8a49
 @contextlib.contextmanager
@@ -82,9 +83,9 @@ def same_face(a, b) -> bool:
     return box_iou(a, b) >= 0.3 or inside(centre(a), b) or inside(centre(b), a)
 
 def square_tiles(h: int, w: int) -> list:
-    "Overlapping squares (left, top, right, bottom) of side min(h, w) along the longer side of an h×w photo; none if it is square."
+    "Overlapping squares (left, top, right, bottom) of side min(h, w) along the longer side of an h×w photo; none if it is square or thinner than a face (`MIN_FACE_SIZE`)."
     side, long = min(h, w), max(h, w)
-    if long == side: return []
+    if long == side or side < MIN_FACE_SIZE: return []  # a 3-px strip would take hundreds of squares, none holding a face
     starts = np.linspace(0, long - side, int(np.ceil(long/side)) + 1).round().astype(int)
     return [(o, 0, o + side, side) if w > h else (0, o, side, o + side) for o in starts]
 
@@ -100,18 +101,24 @@ def tile_faces(rgb: np.ndarray) -> list:
             faces.append(d)
     return faces
 
+def hog_faces(gray: np.ndarray, min_score: float = 0.5) -> list:
+    "dlib's HOG detections scoring ≥ `min_score`, its SVM margin m scored 1/(1 + exp(-m)): 0.5 is m = 0, dlib's own threshold."
+    p = min(max(min_score, 1e-3), 1 - 1e-3)  # a finite margin at 0 and 1
+    rects, margins, _ = hog_detector().run(gray, 1 if max(gray.shape) < 1000 else 0, float(np.log(p/(1 - p))))
+    faces = [Detection((r.left(), r.top(), r.right(), r.bottom()), float(1/(1 + np.exp(-m))), 'hog') for r, m in zip(rects, margins)]
+    return [f for f in faces if f.score >= min_score]
+
 def detect_faces(rgb: np.ndarray, min_score: float = 0.5, max_side: int = 1920, tiles: bool = True) -> list:
     "Faces in an RGB photo, most confident first: BlazeFace short- and full-range (and on squares if `tiles`), merged; dlib's HOG detector if they find none."
     h, w = rgb.shape[:2]
     scale = min(1., max_side/max(h, w))
-    small = cv2.resize(rgb, (round(w*scale), round(h*scale)), interpolation=cv2.INTER_AREA) if scale < 1 else rgb
+    size = (max(1, round(w*scale)), max(1, round(h*scale)))  # a 5×20000 strip keeps one row, not zero
+    small = cv2.resize(rgb, size, interpolation=cv2.INTER_AREA) if scale < 1 else rgb
     found = [*blazeface_faces(small), *blazeface_faces(small, full_range=True), *(tile_faces(small) if tiles else [])]
     faces = []
     for d in sorted((d for d in found if d.score >= min_score), key=lambda d: -d.score):
         if not any(same_face(d.box, f.box) for f in faces): faces.append(d)
-    if not faces:
-        rects, scores, _ = hog_detector().run(to_gray(small), 1 if max(small.shape[:2]) < 1000 else 0, 0.)
-        faces = [Detection((r.left(), r.top(), r.right(), r.bottom()), float(s), 'hog') for r, s in zip(rects, scores)]
+    if not faces: faces = hog_faces(to_gray(small), min_score)
     for f in faces:
         f.box = tuple(float(v)/scale for v in f.box)
         if f.eyes is not None: f.eyes = f.eyes/scale
@@ -289,9 +296,12 @@ FACE_CROP_SIDE = 160  # px: an image this small with no face detected is taken t
 MASK_BLUR = 0.8       # px: Gaussian σ applied to the face before the mask detector
 
 def read_photo(image) -> np.ndarray:
-    "An RGB `uint8` array from a path (EXIF rotation applied) or a gray/RGB/RGBA `uint8` array."
+    "An RGB `uint8` array from a path (EXIF rotation applied) or a gray `(h, w)`/`(h, w, 1)`, RGB or RGBA `uint8` array."
     if isinstance(image, (str, Path)): return read_image(image, 'RGB')
     a = np.asarray(image)
+    if a.dtype != np.uint8 or a.ndim not in (2, 3) or a.shape[2:] not in ((), (1,), (3,), (4,)) or not a.size:
+        raise ValueError(f"an image array must be uint8 gray (h, w) or RGB(A) (h, w, 3|4), not {a.dtype} {a.shape}: convert it first")
+    if a.ndim == 3 and a.shape[2] == 1: a = a[..., 0]
     return np.stack([a]*3, -1) if a.ndim == 2 else np.ascontiguousarray(a[..., :3])
 
 def find_faces(rgb: np.ndarray, min_score: float = 0.5) -> list:
@@ -354,11 +364,13 @@ def add_masks(image, kind: str = None, seed: int = 0, min_score: float = 0.5) ->
     return out
 
 # %% ../nbs/11_predict.ipynb #2b76565b
-def image_files(paths) -> tuple:
-    "`(files, missing)`: the files named in `paths` and inside its folders (recursively, hidden ones skipped), and paths that do not exist."
+def image_files(paths, skip=None) -> tuple:
+    "`(files, missing)`: the files named in `paths` and inside its folders (recursively; hidden ones and those in folder `skip` left out), and paths that do not exist."
+    skip = skip and Path(os.path.abspath(skip))
+    wanted = lambda f, top: not any(s.startswith('.') for s in f.relative_to(top).parts) and not (skip and Path(os.path.abspath(f)).is_relative_to(skip))
     files, missing = [], []
     for p in map(Path, [paths] if isinstance(paths, (str, Path)) else paths):
-        if p.is_dir(): files += sorted(f for f in p.rglob('*') if f.is_file() and not any(s.startswith('.') for s in f.relative_to(p).parts))
+        if p.is_dir(): files += sorted(f for f in p.rglob('*') if f.is_file() and wanted(f, p))
         elif p.is_file(): files.append(p)
         else: missing.append(p)
     return files, missing
@@ -374,33 +386,59 @@ def predictions_table(results: list) -> pd.DataFrame:
         if not r.get('faces'): rows.append(dict(file=r['file'], error=r.get('error', 'no face found')))
     return pd.DataFrame(rows)
 
-def predict_file(path, out=None, annotated: bool = False, add_mask: str = None, seed: int = 0, min_score: float = 0.5) -> dict:
-    "`{file, faces}` for one image (`{file, error}` if it cannot be read), writing its annotated/masked copies to `out`."
-    try: img = read_photo(path)
-    except BadImageError as e:
-        report(str(e))
-        return dict(file=str(path), error=str(e))
-    name = Path(path).stem + '.jpg'
-    if add_mask:
-        img = add_masks(img, add_mask, seed, min_score)
-        if out: save_image(img, Path(out)/'masked'/name)
-    faces = predict(img, min_score)
-    if not faces: report(f"{path}: no face found")
-    if out and annotated: save_image(annotate(img, faces), Path(out)/'annotated'/name)
-    return dict(file=str(path), faces=faces)
+# %% ../nbs/11_predict.ipynb #0439165e
+def check_predict_options(out=None, annotated: bool = False, add_mask: str = None, seed: int = 0, min_score: float = 0.5) -> Path:
+    "`out` as a writable folder (`None` if not given), once every option of `predict_files` is checked; `ValueError` naming the option otherwise."
+    if not 0 <= min_score <= 1: raise ValueError(f"--min_score {min_score}: a detector confidence, between 0 and 1")
+    if add_mask is not None and add_mask not in MASK_KINDS: raise ValueError(f"--add_mask {add_mask!r}: choose one of {', '.join(MASK_KINDS)}")
+    if not isinstance(seed, (int, np.integer)) or seed < 0: raise ValueError(f"--seed {seed}: a whole number ≥ 0")
+    if annotated and out is None: raise ValueError("--annotate writes images to OUT/annotated: give --out DIR")
+    return None if out is None else writable_dir(out)
+
+# %% ../nbs/11_predict.ipynb #0ed72f48
+def output_names(files) -> list:
+    "A name per file for its annotated/masked copy, distinct for distinct paths: its path below the files' common folder, extension kept, `.jpg` added."
+    paths = [os.path.abspath(f) for f in files]
+    root = os.path.commonpath([os.path.dirname(p) for p in paths]) if paths else ''
+    return [os.path.relpath(p, root) + '.jpg' for p in paths]
+
+# %% ../nbs/11_predict.ipynb #ee89e552
+def file_error(path, e: Exception) -> str:
+    "A one-line message for failure `e` on file `path`, naming the file once."
+    msg = ' '.join(str(e).split()) or type(e).__name__  # cv2's messages run over several lines
+    if not isinstance(e, (ValueError, OSError)): msg = f"cannot process this image ({type(e).__name__}: {msg})"
+    return msg if str(path) in msg else f"{path}: {msg}"
+
+def predict_file(path, out=None, annotated: bool = False, add_mask: str = None, seed: int = 0, min_score: float = 0.5,
+                 name: str = None) -> dict:
+    "`{file, faces}` for one image, with the paths of its annotated/masked copies written to `out` as `name` (default: its file name + `.jpg`); `{file, error}` on any failure, reported."
+    try:
+        img = read_photo(path)
+        if add_mask: img = add_masks(img, add_mask, seed, min_score)
+        faces = predict(img, min_score)
+        if not faces: report(f"{path}: no face found")
+        rec, name = dict(file=str(path), faces=faces), name or Path(path).name + '.jpg'
+        if out and add_mask: rec['masked'] = str(save_image(img, Path(out)/'masked'/name))
+        if out and annotated: rec['annotated'] = str(save_image(annotate(img, faces), Path(out)/'annotated'/name))
+        return rec
+    except Exception as e:  # whatever goes wrong on one file (cv2, dlib, MediaPipe, a write), the batch goes on
+        msg = file_error(path, e)
+        report(msg)
+        return dict(file=str(path), error=msg)
 
 def predict_files(paths, out=None, annotated: bool = False, add_mask: str = None, seed: int = 0,
                   min_score: float = 0.5, progress: bool = True) -> list:
-    "`predict_file` over files and folders; missing paths and bad files reported and recorded, never fatal; results in `out`."
-    if add_mask: _check_choice('kind', add_mask, MASK_KINDS)  # an unknown kind fails once, not per file
-    files, missing = image_files(paths)
+    "`predict_file` over files and folders, every option checked first; missing paths and bad files reported and recorded, never fatal; results in `out`."
+    out = check_predict_options(out, annotated, add_mask, seed, min_score)
+    files, missing = image_files(paths, skip=out)
     results = []
     for p in missing:
         report(f"{p}: no such file or folder")
         results.append(dict(file=str(p), error=f"{p}: no such file or folder"))
-    for f in (progress_bar(files, leave=False) if progress and len(files) > 1 else files):
-        results.append(predict_file(f, out, annotated, add_mask, seed, min_score))
+    todo = list(zip(files, output_names(files)))
+    for f, name in (progress_bar(todo, leave=False) if progress and len(todo) > 1 else todo):
+        results.append(predict_file(f, out, annotated, add_mask, seed, min_score, name))
     if out:
-        save_json(results, Path(out)/'predictions.json')
-        save_csv(predictions_table(results), Path(out)/'predictions.csv')
+        save_json(results, out/'predictions.json')
+        save_csv(predictions_table(results), out/'predictions.csv')
     return results
