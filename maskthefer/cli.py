@@ -42,11 +42,12 @@ def prepare_cmd(dataset: Param("fer2013 or ck", str, required=True) = None,
                 seed: Param("seed of masks and splits", int) = 0,
                 protocol: Param("split protocol: FER2013 official|paper, CK+ subject|paper (default: official/subject)", str) = None,
                 k: Param("CK+ subject protocol: number of folds", int) = 10,
-                workers: Param("worker processes (default: all cores)", int) = None):
+                workers: Param("worker processes (default: all cores)", int) = None,
+                crop_from: Param("landmarks the eye crops are cut with: unmasked (found before the mask) or masked (refitted on the masked face, as predict finds them)", str) = 'unmasked'):
     "De-duplicate, mask, crop and split a dataset into OUT; a rerun resumes."
     from maskthefer.prepare import prepare, coverage, failure_reasons
     out = out or f'outputs/{dataset_name(dataset)}'
-    df = prepare(dataset, data, out, seed=seed, kind=mask_kind, protocol=protocol, n_workers=workers, k=k)
+    df = prepare(dataset, data, out, seed=seed, kind=mask_kind, protocol=protocol, n_workers=workers, k=k, crop_from=crop_from)
     print(coverage(df).to_string())
     reasons = failure_reasons(df)
     if len(reasons): print('\nfailed by reason:\n' + reasons.value_counts().head(10).to_string())
