@@ -14,6 +14,7 @@ from maskthefer.crop import crop_eyes
 from maskthefer.landmarks import to_gray
 from maskthefer.maskdetect import main_face
 from maskthefer.landmarks import find_face_landmarks
+from bench_mask_landmarks import paired_gap  # this folder is on sys.path when a script in it runs
 from maskthefer.predict import read_photo, load_classifier, quiet_native_logs, align_face
 
 def predict_crop(path):
@@ -33,10 +34,6 @@ def classify(clf, crops) -> np.ndarray:
     out, ok = np.full(len(crops), -1), [i for i, c in enumerate(crops) if c is not None]
     for i in range(0, len(ok), 512): out[ok[i:i+512]] = clf([crops[j] for j in ok[i:i+512]]).argmax(1)
     return out
-
-def gap(a, b) -> str:
-    d = a.astype(float) - b
-    return f"{d.mean():+.4f} ± {1.96*d.std(ddof=1)/np.sqrt(len(d)):.4f}"
 
 if __name__ == '__main__':
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
@@ -58,5 +55,5 @@ if __name__ == '__main__':
         y = np.array([clf.vocab.index(l) for l in test.label])
         priv = classify(clf, [read_image(f) if f else None for f in test.crop_path]) == y
         pred = classify(clf, cut) == y
-        print(f"| {m} | {priv.mean():.4f} | {pred.mean():.4f} | {gap(pred, priv)} |")
+        print(f"| {m} | {priv.mean():.4f} | {pred.mean():.4f} | {paired_gap(pred, priv)} |")
     print(f"\n{time.time() - t:.0f} s")

@@ -26,7 +26,7 @@ from .landmarks import to_gray
 from .mask import random_mask, add_glasses
 from .crop import crop_eyes
 from .prepare import load_landmarks
-from .predict import MASK_BLUR, read_photo, find_faces, align_face, load_classifier, shipped_classifiers, shipped_models_dir
+from .predict import MASK_BLUR, p_masked, read_photo, find_faces, align_face, load_classifier, shipped_classifiers, shipped_models_dir
 
 # %% ../nbs/14_mask_detector.ipynb #5441285d
 MASK_FOLDERS = {'with_mask': 'masked', 'without_mask': 'unmasked'}
@@ -264,7 +264,7 @@ def face_readings(path, models: dict = None) -> dict:
     aligned = main_face(rgb, 48)
     if aligned is None: return None
     face, pts = to_gray(aligned[0]), aligned[1]
-    p = models['mask']([cv2.GaussianBlur(face, (3, 3), MASK_BLUR)])[0, models['mask'].vocab.index('masked')]
+    p = p_masked(models['mask'], [face])[0]
     return dict(p_mask=float(p), eyes=models['eyes']([crop_eyes(face, pts)])[0], face=models['face']([face])[0])
 
 # %% ../nbs/14_mask_detector.ipynb #7b05dc17

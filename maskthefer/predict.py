@@ -8,9 +8,9 @@ __all__ = ['EYE_BOX', 'MIN_IOD', 'FER_EYES', 'EYE_PATCHES', 'NOSE_BRIDGE', 'UPPE
            'box_iou', 'same_face', 'square_tiles', 'tile_faces', 'hog_faces', 'detect_faces', 'eye_frame',
            'landmarks_from_eyes', 'eye_centres', 'photo_landmarks', 'sample_photo', 'fer_template', 'similarity',
            'align_face', 'eye_contrast', 'likely_face', 'shipped_models_dir', 'layer_list', 'LayerRunner', 'Classifier',
-           'load_classifier', 'ship_model', 'shipped_classifiers', 'read_photo', 'find_faces', 'predict', 'annotate',
-           'add_masks', 'image_files', 'predictions_table', 'check_predict_options', 'output_names', 'file_error',
-           'predict_file', 'predict_files']
+           'load_classifier', 'ship_model', 'shipped_classifiers', 'read_photo', 'find_faces', 'p_masked', 'predict',
+           'annotate', 'add_masks', 'image_files', 'predictions_table', 'check_predict_options', 'output_names',
+           'file_error', 'predict_file', 'predict_files']
 
 # %% ../nbs/11_predict.ipynb #3fb6869e
 import contextlib, json, os, shutil, sys, warnings
@@ -335,6 +335,10 @@ def find_faces(rgb: np.ndarray, min_score: float = 0.5) -> list:
 # %% ../nbs/11_predict.ipynb #0ad012ec
 MASK_BLUR = 0.8       # px: Gaussian σ applied to the face before the mask detector
 
+def p_masked(detector, faces: list) -> np.ndarray:
+    "P(masked) from the mask `detector` for aligned 48×48 gray `faces`, each blurred by `MASK_BLUR` as its training faces were."
+    return detector([cv2.GaussianBlur(f, (3, 3), MASK_BLUR) for f in faces])[:, detector.vocab.index('masked')]
+
 def predict(image, min_score: float = 0.5, models: dict = None) -> list:
     "One record per face in `image` (path or array): box, landmarks, mask probability, expression probabilities and the top one."
     rgb = read_photo(image)
@@ -344,7 +348,7 @@ def predict(image, min_score: float = 0.5, models: dict = None) -> list:
     gray = to_gray(rgb)
     aligned = [align_face(gray, lm.points) for _, lm in found]
     faces = [a[0] for a in aligned]
-    p_mask = models['mask']([cv2.GaussianBlur(f, (3, 3), MASK_BLUR) for f in faces])[:, models['mask'].vocab.index('masked')]
+    p_mask = p_masked(models['mask'], faces)
     t = {'masked': 0.5, 'face': 0.5, **models['mask'].record.get('thresholds', {})}
     masked, by_eyes = p_mask >= t['masked'], p_mask >= t['face']
     vocab = models['eyes'].vocab
