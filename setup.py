@@ -26,7 +26,8 @@ requirements = shlex.split(cfg.get('requirements', ''))
 if cfg.get('pip_requirements'): requirements += shlex.split(cfg.get('pip_requirements', ''))
 min_python = cfg['min_python']
 lic = licenses.get(cfg['license'].lower(), (cfg['license'], None))
-dev_requirements = (cfg.get('dev_requirements') or '').split()
+train_requirements = shlex.split(cfg.get('train_requirements', ''))
+dev_requirements = train_requirements + shlex.split(cfg.get('dev_requirements', ''))
 
 package_data = dict()
 pkg_data = cfg.get('package_data', None)
@@ -42,14 +43,14 @@ setuptools.setup(
         'Development Status :: ' + statuses[int(cfg['status'])],
         'Intended Audience :: ' + cfg['audience'].title(),
         'Natural Language :: ' + cfg['language'].title(),
-    ] + ['License :: ' + lic[1] ] + ['Programming Language :: Python :: '+o for o in py_versions[py_versions.index(min_python):]],
+    ] + ['License :: ' + lic[1] ] + ['Programming Language :: Python :: '+o for o in py_versions[py_versions.index(min_python):py_versions.index(cfg['max_python']) + 1]],
     url = cfg['git_url'],
     packages = setuptools.find_packages(),
     include_package_data = True,
     install_requires = requirements,
-    extras_require={ 'dev': dev_requirements },
+    extras_require={ 'train': train_requirements, 'dev': dev_requirements },
     dependency_links = cfg.get('dep_links','').split(),
-    python_requires  = '>=' + cfg['min_python'],
+    python_requires  = f">={cfg['min_python']},<3.{int(cfg['max_python'].split('.')[1]) + 1}",  # mediapipe 0.10.14 has no wheel for newer Pythons
     long_description = open('README.md', encoding='utf-8').read(),
     long_description_content_type = 'text/markdown',
     zip_safe = False,

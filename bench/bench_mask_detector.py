@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from fastcore.parallel import parallel
 from maskthefer.maskdetect import detector_metrics, face_readings, route_accuracy
-from maskthefer.predict import load_classifier, shipped_classifiers
+from maskthefer.runtime import load_classifier, shipped_classifiers
 
 def markdown(df: pd.DataFrame, index=False) -> str:
     "A markdown table (pandas' `to_markdown` needs tabulate, which the project does not install)."

@@ -13,8 +13,8 @@ p.add_argument('--repeat', type=int, default=20)
 a = p.parse_args()
 
 # cold start: a fresh interpreter imports the package, loads the three models and both detectors
-load = ("import time; t = time.perf_counter(); from maskthefer.predict import shipped_classifiers, blazeface; "
-        "shipped_classifiers(); blazeface(); blazeface(True); print(time.perf_counter() - t)")
+load = ("import time; t = time.perf_counter(); from maskthefer.predict import blazeface; "
+        "from maskthefer.runtime import shipped_classifiers; shipped_classifiers(); blazeface(); blazeface(True); print(time.perf_counter() - t)")
 colds, walls = [], []
 for _ in range(3):
     t = time.perf_counter()
@@ -29,7 +29,8 @@ import cv2
 from maskthefer.core import read_image
 from maskthefer.landmarks import to_gray
 from maskthefer.crop import crop_eyes
-from maskthefer.predict import predict, find_faces, align_face, shipped_classifiers, MASK_BLUR
+from maskthefer.predict import predict, find_faces, align_face, MASK_BLUR
+from maskthefer.runtime import shipped_classifiers
 
 models = shipped_classifiers()
 rgb = read_image(a.photo, 'RGB')

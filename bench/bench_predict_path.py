@@ -15,7 +15,8 @@ from maskthefer.landmarks import to_gray
 from maskthefer.maskdetect import main_face
 from maskthefer.landmarks import find_face_landmarks
 from bench_mask_landmarks import paired_gap  # this folder is on sys.path when a script in it runs
-from maskthefer.predict import read_photo, load_classifier, quiet_native_logs, align_face
+from maskthefer.predict import read_photo, quiet_native_logs, align_face
+from maskthefer.runtime import load_classifier
 
 def predict_crop(path):
     "The eye band `predict` cuts from the main face of the image at `path`; None without a face."

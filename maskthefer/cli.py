@@ -7,11 +7,10 @@ __all__ = ['COMMANDS', 'dedup_cmd', 'prepare_cmd', 'train_cmd', 'evaluate_cmd', 
            'main']
 
 # %% ../nbs/12_cli.ipynb #15c42d6f
-import json, sys, warnings
+import json, os, sys, warnings
 from fastcore.script import anno_parser, call_parse, Param, store_true
 from pathlib import Path
 from .core import *
-from .data import dataset_name
 
 # %% ../nbs/12_cli.ipynb #d850d17b
 def _plain_warning(message, category, filename, lineno, file=None, line=None):
@@ -21,16 +20,17 @@ def _plain_warning(message, category, filename, lineno, file=None, line=None):
 @call_parse
 def dedup_cmd(dataset: Param("fer2013 or ck", str, required=True) = None,
               data: Param("data root (default: env MASKTHEFER_DATA, else the shipped sample)", str) = None,
-              out: Param("output folder", str) = 'outputs',
+              out: Param("output folder (default: outputs/DATASET, as prepare)", str) = None,
               frames_per_sequence: Param("CK+: frames kept per sequence, counted back from the apex", int) = 1,
               threshold: Param("FER2013: largest perceptual-hash Hamming distance of a near duplicate", int) = 8,
               keep_leaks: Param("FER2013: keep Training images that duplicate a test image", store_true) = False,
               keep_conflicts: Param("FER2013: keep duplicate groups whose labels disagree", store_true) = False):
     "Find duplicate images; write `manifest.csv`, `dedup_manifest.csv` and `dedup_report.json` to OUT."
-    from maskthefer.dedup import dedup  # the stages import on use: `--help` and `predict` start faster
+    from maskthefer.dedup import dedup  # the stages import on use: `--help` and `predict` start faster (and need no pandas)
+    from maskthefer.data import dataset_name
     policy = {} if dataset_name(dataset) == 'ck' else dict(threshold=threshold, drop_leaks=not keep_leaks,
                                                            drop_conflicts=not keep_conflicts)
-    rep = dedup(dataset, data, out, frames_per_sequence=frames_per_sequence, **policy)
+    rep = dedup(dataset, data, out or f'outputs/{dataset_name(dataset)}', frames_per_sequence=frames_per_sequence, **policy)
     print(json.dumps(rep, indent=2))
 
 # %% ../nbs/12_cli.ipynb #27f6fe2b
@@ -38,7 +38,7 @@ def dedup_cmd(dataset: Param("fer2013 or ck", str, required=True) = None,
 def prepare_cmd(dataset: Param("fer2013 or ck", str, required=True) = None,
                 data: Param("data root (default: env MASKTHEFER_DATA, else the shipped sample)", str) = None,
                 out: Param("output folder (default: outputs/DATASET)", str) = None,
-                mask_kind: Param("mask kind for every face (default: drawn per face from the seed)", str) = None,
+                mask_kind: Param("mask kind for every face: surgical|n95|cloth (maskthefer.mask.MASK_KINDS; default: drawn per face from the seed)", str) = None,
                 seed: Param("seed of masks and splits", int) = 0,
                 protocol: Param("split protocol: FER2013 official|paper, CK+ subject|paper (default: official/subject)", str) = None,
                 k: Param("CK+ subject protocol: number of folds", int) = 10,
@@ -46,6 +46,7 @@ def prepare_cmd(dataset: Param("fer2013 or ck", str, required=True) = None,
                 crop_from: Param("landmarks the eye crops are cut with: unmasked (found before the mask) or masked (refitted on the masked face, as predict finds them)", str) = 'unmasked'):
     "De-duplicate, mask, crop and split a dataset into OUT; a rerun resumes."
     from maskthefer.prepare import prepare, coverage, failure_reasons
+    from maskthefer.data import dataset_name
     out = out or f'outputs/{dataset_name(dataset)}'
     df = prepare(dataset, data, out, seed=seed, kind=mask_kind, protocol=protocol, n_workers=workers, k=k, crop_from=crop_from)
     print(coverage(df).to_string())
@@ -82,6 +83,7 @@ def train_cmd(dataset: Param("fer2013 or ck", str) = 'fer2013',
               plot_history: Param("save loss and accuracy plots", store_true) = False):
     "Train a model on a prepared dataset; save model.pth, model.pkl, history.csv, train.json (and plots)."
     tr = _training()[0]
+    from maskthefer.data import dataset_name
     prepared = Path(prepared or f'outputs/{dataset_name(dataset)}')
     size = (48, 48) if full_face else None
     options = dict(arch=arch, recipe=recipe, epochs=epochs, bs=batch_size, lr=lr, seed=seed, fold=fold, size=size,
@@ -141,14 +143,14 @@ def predict_cmd(paths: Param("image files or folders (default: the photo the pac
                 min_score: Param("face detector's minimum confidence", float) = 0.5,
                 seed: Param("seed of the synthetic masks' colours and patterns", int) = 0):
     "Expressions of every face in photos, masked or not: box, mask probability, expression probabilities."
-    from maskthefer.predict import predict_files, predictions_table, sample_photo  # MediaPipe and the models load on use
+    from maskthefer.predict import predict_files, prediction_rows, csv_text, sample_photo  # MediaPipe and the models load on use
     if (annotate or add_mask) and not out: raise ValueError("--annotate and --add-mask write images: give --out DIR")
-    results = predict_files(paths or [sample_photo()], out, annotate, add_mask, seed, min_score, progress=False)
+    results = predict_files(paths or [sample_photo()], out, annotate, add_mask, seed, min_score)
     if json: _print_json(results)
-    elif csv: print(predictions_table(results).to_csv(index=False), end='')
+    elif csv: print(csv_text(prediction_rows(results)), end='')
     else:
         for r in results:
-            if 'faces' in r: print(f"{r['file']}: {len(r['faces'])} face(s)" + ''.join(f"\n  {i}: {_face_line(f)}" for i, f in enumerate(r['faces'])))
+            if 'faces' in r: print(f"{r['file']}: {len(r['faces'])} face(s)" + ''.join(f"\n  {f['face']}: {_face_line(f)}" for f in r['faces']))
     if out: print(f"wrote {out}/predictions.json and {out}/predictions.csv", file=sys.stderr)
     if not any('faces' in r for r in results): sys.exit(f"maskthefer predict: no image could be read")
 
@@ -162,6 +164,8 @@ def docs_cmd(out: Param("folder for the site", str) = '_site',
     "Build the docs site from the notebooks (no Quarto needed); --check it in a browser."
     try: from maskthefer import docs
     except ImportError as e: raise ValueError(f"{e}: the docs build needs the development install: pip install -e \".[dev]\"")
+    out, screenshots = Path(out).absolute(), screenshots and Path(screenshots).absolute()
+    os.chdir(docs.project_root())  # nbdev reads settings.ini from the current folder
     proc = docs.process_notebooks()
     site = docs.build_docs(out, proc=proc)
     if readme: print(f"wrote {docs.build_readme('README.md', proc)}")

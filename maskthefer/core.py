@@ -11,7 +11,6 @@ __all__ = ['LABELS', 'FER2013_LABELS', 'LABEL_ALIASES', 'DATA_ENV', 'DOWNLOAD_HE
 import errno, importlib.resources, json, os, tempfile, warnings
 from pathlib import Path
 import numpy as np
-import pandas as pd
 from PIL import Image, ImageOps
 
 # %% ../nbs/00_core.ipynb #ffeed9db
@@ -109,7 +108,7 @@ def save_image(img: np.ndarray, path) -> Path:
     "Save a `uint8` array as an image atomically (format from the suffix)."
     return atomic_write(path, lambda p: Image.fromarray(img).save(p))
 
-def save_csv(df: pd.DataFrame, path) -> Path:
+def save_csv(df: 'pd.DataFrame', path) -> Path:
     "Save a manifest atomically."
     return atomic_write(path, lambda p: df.to_csv(p, index=False))
 

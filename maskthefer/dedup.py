@@ -71,7 +71,6 @@ def duplicate_groups(hashes, pixels, exclude=None, threshold: int = 8, exact: in
 # %% ../nbs/02_dedup.ipynb #785a6014
 def _group_stats(df: pd.DataFrame) -> dict:
     g = df[df.group >= 0].groupby('group')
-    is_train = df.split.eq('Training')
     return dict(groups=int(g.ngroups), redundant=int(g.size().sub(1).sum()),
                 cross_split_groups=int((g.apply(lambda x: x.split.eq('Training').any() and x.split.ne('Training').any(),
                                                 include_groups=False)).sum()) if g.ngroups else 0,

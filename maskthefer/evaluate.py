@@ -18,7 +18,7 @@ from fastai.torch_core import set_seed
 from .core import *
 from .split import assign_fold, n_folds, DROPPED
 from .train import train, machine, check_train_options, load_model, read_manifest, read_record
-from .predict import MODELS, shipped_models_dir
+from .runtime import MODELS
 
 # %% ../nbs/10_evaluate.ipynb #3192f763
 NO_CROP = 'no crop'  # the confusion-matrix column of test faces that have no eye crop

@@ -11,7 +11,6 @@ __all__ = ['MASK_KINDS', 'EXTRA_MASK_KINDS', 'ALL_MASK_KINDS', 'MASK_COLORS', 'M
 # %% ../nbs/04_mask.ipynb #e9fd2017
 import cv2
 import numpy as np
-import matplotlib.pyplot as plt
 from types import SimpleNamespace
 from .core import *
 from .landmarks import find_face_landmarks

@@ -14,19 +14,19 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pandas as pd
-import matplotlib.pyplot as plt
 from fastcore.basics import defaults
 from fastcore.parallel import parallel
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 from .core import *
-from .data import IMAGE_SUFFIXES, unreadable_reason
+from .data import IMAGE_SUFFIXES, load_dataset, unreadable_reason
 from .dedup import fingerprints, duplicate_groups
-from .landmarks import to_gray
+from .landmarks import find_face_landmarks, to_gray
 from .mask import random_mask, add_glasses
 from .crop import crop_eyes
 from .prepare import load_landmarks
-from .predict import MASK_BLUR, p_masked, read_photo, find_faces, align_face, load_classifier, shipped_classifiers, shipped_models_dir
+from .predict import MASK_BLUR, p_masked, read_photo, find_faces, align_face
+from .runtime import load_classifier, shipped_classifiers
 
 # %% ../nbs/14_mask_detector.ipynb #5441285d
 MASK_FOLDERS = {'with_mask': 'masked', 'without_mask': 'unmasked'}

@@ -7,7 +7,7 @@ __all__ = ['Arch', 'ARCHS', 'conv_stages', 'paper_vgg', 'eyenet', 'default_size'
            'cpu_bf16_supported', 'best_cpu_dtype']
 
 # %% ../nbs/08_models.ipynb #0420beb0
-import copy, os, platform, time, warnings
+import copy, time, warnings
 from collections import namedtuple
 from functools import partial
 import torch

@@ -4,31 +4,27 @@
 
 # %% auto #0
 __all__ = ['EYE_BOX', 'MIN_IOD', 'FER_EYES', 'EYE_PATCHES', 'NOSE_BRIDGE', 'UPPER_FACE', 'SQUARES_MIN_SCORE', 'MIN_EYE_CONTRAST',
-           'MODELS', 'FACE_CROP_SIDE', 'MASK_BLUR', 'quiet_native_logs', 'blazeface', 'Detection', 'blazeface_faces',
-           'box_iou', 'same_face', 'square_tiles', 'tile_faces', 'hog_faces', 'detect_faces', 'eye_frame',
-           'landmarks_from_eyes', 'eye_centres', 'photo_landmarks', 'sample_photo', 'fer_template', 'similarity',
-           'align_face', 'eye_contrast', 'likely_face', 'shipped_models_dir', 'layer_list', 'LayerRunner', 'Classifier',
-           'load_classifier', 'ship_model', 'shipped_classifiers', 'read_photo', 'find_faces', 'p_masked', 'predict',
-           'annotate', 'add_masks', 'image_files', 'predictions_table', 'check_predict_options', 'output_names',
-           'file_error', 'predict_file', 'predict_files']
+           'FACE_CROP_SIDE', 'MASK_BLUR', 'quiet_native_logs', 'per_process', 'blazeface', 'Detection',
+           'blazeface_faces', 'box_iou', 'same_face', 'square_tiles', 'tile_faces', 'hog_faces', 'detect_faces',
+           'eye_frame', 'landmarks_from_eyes', 'eye_centres', 'photo_landmarks', 'sample_photo', 'fer_template',
+           'similarity', 'align_face', 'eye_contrast', 'likely_face', 'read_photo', 'find_faces', 'p_masked', 'predict',
+           'annotate', 'add_masks', 'image_files', 'prediction_rows', 'csv_text', 'check_predict_options',
+           'output_names', 'file_error', 'predict_file', 'predict_files']
 
 # %% ../nbs/11_predict.ipynb #3fb6869e
-import contextlib, json, os, shutil, sys, warnings
+import contextlib, csv, functools, io, os, sys, warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-import importlib.resources
 import cv2
 import numpy as np
-import pandas as pd
-import matplotlib.pyplot as plt
-from fastprogress.fastprogress import progress_bar
 from .core import *
 from .landmarks import MIN_FACE_SIZE, FaceLandmarks, fit_landmarks, find_face_landmarks, hog_detector, mean_shape, shape_quality, to_gray
 from .crop import crop_eyes
 from .mask import mask_face, MASK_KINDS
+from .runtime import shipped_classifiers
 
-# %% ../nbs/11_predict.ipynb #b8ba8a49
+# %% ../nbs/11_predict.ipynb #9152a5dd
 @contextlib.contextmanager
 def quiet_native_logs():
     "Silence what native libraries write to file descriptor 2 (MediaPipe/TFLite log lines) and Python warnings."
@@ -41,7 +37,21 @@ def quiet_native_logs():
             yield
     finally: os.dup2(saved, 2); os.close(saved); os.close(null)
 
-@lru_cache(maxsize=None)
+
+# %% ../nbs/11_predict.ipynb #dac3f920
+def per_process(f):
+    "`lru_cache` for objects that do not survive a fork: each process builds and keeps its own."
+    cache = {}
+    @functools.wraps(f)
+    def cached(*args):
+        key = (os.getpid(), *args)
+        if key not in cache: cache[key] = f(*args)
+        return cache[key]
+    return cached
+
+
+# %% ../nbs/11_predict.ipynb #bb887618
+@per_process
 def blazeface(full_range: bool = False):
     "MediaPipe's BlazeFace detector (short-range, or `full_range` for small faces), loaded once per process."
     os.environ.setdefault('GLOG_minloglevel', '2')
@@ -213,102 +223,6 @@ def likely_face(gray: np.ndarray, det: Detection, lm: FaceLandmarks) -> bool:
     if det.passes != ('squares',) or det.score >= SQUARES_MIN_SCORE: return True
     return eye_contrast(align_face(gray, lm.points)[0]) >= MIN_EYE_CONTRAST
 
-# %% ../nbs/11_predict.ipynb #b7a02098
-MODELS = ('eyes', 'face', 'mask')
-
-def shipped_models_dir() -> Path:
-    "Where the package's models live."
-    return Path(str(importlib.resources.files('maskthefer')))/'assets'/'models'
-
-def layer_list(model) -> list:
-    "The layers of a PyTorch CNN in order, as `(kind, state-dict prefix, params)` that `LayerRunner` runs."
-    from torch import nn
-    kinds = {nn.Conv2d: 'conv', nn.BatchNorm2d: 'bn', nn.ReLU: 'relu', nn.MaxPool2d: 'maxpool', nn.Flatten: 'flatten',
-             nn.AdaptiveAvgPool2d: 'avgpool', nn.Dropout: None, nn.Linear: 'linear'}
-    layers = []
-    for name, m in model.named_modules():
-        if list(m.children()): continue
-        if type(m) not in kinds: raise ValueError(f"cannot ship a network with a {type(m).__name__} layer ({name}): LayerRunner runs {[k.__name__ for k in kinds]}")
-        ok = {'conv': lambda: m.kernel_size == (3, 3) and m.stride == (1, 1) and m.padding == (1, 1) and m.groups == 1,
-              'maxpool': lambda: m.kernel_size in (2, (2, 2)) and m.stride in (2, (2, 2)), 'avgpool': lambda: m.output_size in (1, (1, 1))}
-        if not ok.get(kinds[type(m)], lambda: True)(): raise ValueError(f"cannot ship layer {name}: {m}")
-        if kinds[type(m)]: layers.append((kinds[type(m)], name, {'eps': m.eps} if isinstance(m, nn.BatchNorm2d) else {}))
-    return layers
-
-class LayerRunner:
-    "Runs a `layer_list` on `(n, c, h, w)` float32 arrays with numpy, weights from a state dict of arrays."
-    def __init__(self, layers: list, weights: dict): self.layers, self.w = layers, weights
-    def __call__(self, x: np.ndarray) -> np.ndarray:
-        for kind, name, p in self.layers: x = getattr(self, kind)(x, name, **p)
-        return x
-    def conv(self, x, name):
-        win = np.lib.stride_tricks.sliding_window_view(np.pad(x, ((0, 0), (0, 0), (1, 1), (1, 1))), (3, 3), axis=(2, 3))
-        y = np.tensordot(win, self.w[name + '.weight'], axes=([1, 4, 5], [1, 2, 3])).transpose(0, 3, 1, 2)
-        return y + self.w[name + '.bias'][:, None, None] if name + '.bias' in self.w else y
-    def bn(self, x, name, eps):
-        scale = self.w[name + '.weight']/np.sqrt(self.w[name + '.running_var'] + eps)
-        return x*scale[:, None, None] + (self.w[name + '.bias'] - self.w[name + '.running_mean']*scale)[:, None, None]
-    def relu(self, x, name): return np.maximum(x, 0)
-    def maxpool(self, x, name):
-        n, c, h, w = x.shape
-        return x[:, :, :h//2*2, :w//2*2].reshape(n, c, h//2, 2, w//2, 2).max((3, 5))
-    def avgpool(self, x, name): return x.mean((2, 3), keepdims=True)
-    def flatten(self, x, name): return x.reshape(len(x), -1)
-    def linear(self, x, name): return x @ self.w[name + '.weight'].T + self.w[name + '.bias']
-
-@dataclass
-class Classifier:
-    "A shipped CNN with what it needs to classify raw `uint8` images: input size `(h, w)` and class names."
-    net: LayerRunner
-    vocab: list
-    size: tuple
-    record: dict
-
-    def __call__(self, images) -> np.ndarray:
-        "Class probabilities `(n, len(vocab))` of gray `uint8` images (resized to `size` if needed)."
-        h, w = self.size
-        x = np.stack([im if im.shape == (h, w) else cv2.resize(im, (w, h), interpolation=cv2.INTER_AREA) for im in images])
-        logits = self.net((x[:, None].astype(np.float32)/255 - 0.5)/0.25)  # as training: IntToFloatTensor, Normalize(0.5, 0.25)
-        e = np.exp(logits - logits.max(1, keepdims=True))
-        return e/e.sum(1, keepdims=True)
-
-def load_classifier(model='eyes') -> Classifier:
-    "A shipped model by name (`MODELS`), or a folder `ship_model` wrote (`model.npz` and `train.json`)."
-    folder = shipped_models_dir()/model if model in MODELS else Path(model)
-    if not (folder/'model.npz').exists() or not (folder/'train.json').exists():
-        raise FileNotFoundError(f"{folder}: no model.npz and train.json there — one of {MODELS}, or a folder written by `ship_model` from a `maskthefer train` folder")
-    rec = json.loads((folder/'train.json').read_text())
-    with np.load(folder/'model.npz') as z: weights = {k: z[k] for k in z.files}
-    return Classifier(LayerRunner(json.loads(str(weights.pop('__layers__'))), weights), rec['vocab'], tuple(rec['size']), rec)
-
-def ship_model(trained, # a `maskthefer train` folder
-               name: str, # the shipped name (`MODELS`)
-               dest=None, # the models folder (default: the package's)
-               thresholds: dict = None # decision thresholds to keep in its record (the mask detector's `masked`/`face`)
-              ) -> Path:
-    "Write a trained model folder's network (state dict + layer list, `model.npz`), training record and test metrics into the package as model `name`."
-    import torch
-    from maskthefer.models import create_model
-    trained, dest = Path(trained), Path(dest or shipped_models_dir())/name
-    dest.mkdir(parents=True, exist_ok=True)
-    rec = json.loads((trained/'train.json').read_text())
-    net = create_model(rec['arch'], n_out=len(rec['vocab']), img_size=rec['size'])
-    state = torch.load(trained/'model.pth', map_location='cpu')
-    net.load_state_dict(state)
-    arrays = {k: v.numpy() for k, v in state.items()}
-    atomic_write(dest/'model.npz', lambda p: np.savez(p, __layers__=json.dumps(layer_list(net.eval())), **arrays))
-    if thresholds: rec['thresholds'] = {k: round(float(v), 4) for k, v in thresholds.items()}
-    atomic_write(dest/'train.json', lambda p: Path(p).write_text(json.dumps(rec, indent=1)))
-    for f in [*(p.name for p in trained.glob('metrics_*.json')), *(p.name for p in trained.glob('confusion_*.png'))]:
-        atomic_write(dest/f, lambda p: shutil.copyfile(trained/f, p))
-    return dest
-
-# %% ../nbs/11_predict.ipynb #c050da5f
-@lru_cache(maxsize=None)
-def shipped_classifiers() -> dict:
-    "The three shipped models, loaded once per process."
-    return {name: load_classifier(name) for name in MODELS}
-
 # %% ../nbs/11_predict.ipynb #393e974b
 def read_photo(image) -> np.ndarray:
     "An RGB `uint8` array from a path (EXIF rotation applied) or a gray `(h, w)`/`(h, w, 1)`, RGB or RGBA `uint8` array."
@@ -340,9 +254,9 @@ def p_masked(detector, faces: list) -> np.ndarray:
     return detector([cv2.GaussianBlur(f, (3, 3), MASK_BLUR) for f in faces])[:, detector.vocab.index('masked')]
 
 def predict(image, min_score: float = 0.5, models: dict = None) -> list:
-    "One record per face in `image` (path or array): box, landmarks, mask probability, expression probabilities and the top one."
+    "One record per face in `image` (path or array), numbered 1, 2, … from left to right: box, landmarks, mask probability, expression probabilities and the top one."
     rgb = read_photo(image)
-    found = find_faces(rgb, min_score)
+    found = sorted(find_faces(rgb, min_score), key=lambda f: f[0].box[0])  # numbered left to right
     if not found: return []
     models = models or shipped_classifiers()
     gray = to_gray(rgb)
@@ -357,7 +271,7 @@ def predict(image, min_score: float = 0.5, models: dict = None) -> list:
     if not by_eyes.all(): probs[~by_eyes] = models['face']([faces[i] for i in np.flatnonzero(~by_eyes)])
     records = []
     for i, (det, lm) in enumerate(found):
-        records.append(dict(box=[round(float(v), 1) for v in det.box], detector=det.detector, score=round(det.score, 3),
+        records.append(dict(face=i + 1, box=[round(float(v), 1) for v in det.box], detector=det.detector, score=round(det.score, 3),
                             landmarks=lm.points.round(1).tolist(), landmark_quality=round(float(lm.quality), 3),
                             mask_probability=round(float(p_mask[i]), 3), masked=bool(masked[i]), model='eyes' if by_eyes[i] else 'face',
                             expression=vocab[int(probs[i].argmax())],
@@ -374,7 +288,7 @@ def annotate(image, faces: list) -> np.ndarray:
         colour = (255, 140, 0) if f['masked'] else (0, 200, 0)
         cv2.rectangle(out, (l, t), (r, b), colour, thick)
         for x, y in f['landmarks'][17:48]: cv2.circle(out, (int(x), int(y)), thick, (255, 0, 0), -1)
-        text = f"{f['expression']} {f['probabilities'][f['expression']]:.2f}" + (' (mask)' if f['masked'] else '')
+        text = f"{f['face']}: {f['expression']} {f['probabilities'][f['expression']]:.2f}" + (' (mask)' if f['masked'] else '')
         scale = max(0.4, (r - l)/250)
         (tw, th), _ = cv2.getTextSize(text, cv2.FONT_HERSHEY_SIMPLEX, scale, thick)
         y = max(t, th + 4)
@@ -402,16 +316,23 @@ def image_files(paths, skip=None) -> tuple:
         else: missing.append(p)
     return files, missing
 
-def predictions_table(results: list) -> pd.DataFrame:
-    "One row per face of `predict_files`' results (one row with the error for a file without faces)."
+def prediction_rows(results: list) -> list:
+    "One row (a dict) per face of `predict_files`' results, one row with the error for a file without faces: `pd.DataFrame(rows)` makes it a table."
     rows = []
     for r in results:
-        for i, f in enumerate(r.get('faces') or []):
-            rows.append(dict(file=r['file'], face=i, **dict(zip(('left', 'top', 'right', 'bottom'), f['box'])),
+        for f in r.get('faces') or []:
+            rows.append(dict(file=r['file'], face=f['face'], **dict(zip(('left', 'top', 'right', 'bottom'), f['box'])),
                              **{k: f[k] for k in ('detector', 'score', 'landmark_quality', 'mask_probability', 'masked', 'model', 'expression')},
                              **{f'p_{c}': p for c, p in f['probabilities'].items()}))
         if not r.get('faces'): rows.append(dict(file=r['file'], error=r.get('error', 'no face found')))
-    return pd.DataFrame(rows)
+    return rows
+
+def csv_text(rows: list) -> str:
+    "`rows` (dicts) as CSV text, the columns in order of first appearance: predictions need no pandas."
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=list(dict.fromkeys(k for r in rows for k in r)), lineterminator='\n')
+    w.writeheader(); w.writerows(rows)
+    return buf.getvalue()
 
 # %% ../nbs/11_predict.ipynb #0439165e
 def check_predict_options(out=None, annotated: bool = False, add_mask: str = None, seed: int = 0, min_score: float = 0.5) -> Path:
@@ -454,7 +375,7 @@ def predict_file(path, out=None, annotated: bool = False, add_mask: str = None, 
         return dict(file=str(path), error=msg)
 
 def predict_files(paths, out=None, annotated: bool = False, add_mask: str = None, seed: int = 0,
-                  min_score: float = 0.5, progress: bool = True) -> list:
+                  min_score: float = 0.5) -> list:
     "`predict_file` over files and folders, every option checked first; missing paths and bad files reported and recorded, never fatal; results in `out`."
     out = check_predict_options(out, annotated, add_mask, seed, min_score)
     files, missing = image_files(paths, skip=out)
@@ -463,9 +384,9 @@ def predict_files(paths, out=None, annotated: bool = False, add_mask: str = None
         report(f"{p}: no such file or folder")
         results.append(dict(file=str(p), error=f"{p}: no such file or folder"))
     todo = list(zip(files, output_names(files)))
-    for f, name in (progress_bar(todo, leave=False) if progress and len(todo) > 1 else todo):
+    for f, name in todo:
         results.append(predict_file(f, out, annotated, add_mask, seed, min_score, name))
     if out:
         save_json(results, out/'predictions.json')
-        save_csv(predictions_table(results), out/'predictions.csv')
+        atomic_write(out/'predictions.csv', lambda p: p.write_text(csv_text(prediction_rows(results))))
     return results

@@ -18,7 +18,7 @@ from fastcore.basics import defaults
 from fastcore.parallel import parallel
 from .core import *
 from .data import dataset_name
-from .dedup import dedup_dataset, check_dedup_options
+from .dedup import dedup_dataset
 from .landmarks import landmark_candidates, find_face_landmarks
 from .mask import mask_face, MASK_KINDS, _check_choice
 from .crop import crop_eyes

@@ -6,9 +6,9 @@
 __all__ = ['MANIFEST_REQUIRED', 'RECIPES', 'WEIGHTS', 'CropReader', 'CropBlock', 'shift_shear_mat', 'paper_augs', 'is_valid',
            'dataset_vocab', 'training_rows', 'eye_dataloaders', 'raw_layout', 'refuse_data_root', 'read_manifest',
            'CPUAutocast', 'recipe_defaults', 'eye_learner', 'fit_recipe', 'DistillationLoss', 'LabelAccuracy',
-           'teacher_log_probs', 'distillation_dataloaders', 'check_train_options', 'machine', 'plot_history', 'train',
-           'read_record', 'load_state', 'state_mismatch', 'model_source', 'weights_folder', 'learner_from_weights',
-           'load_pickled_learner', 'load_model', 'init_from']
+           'teacher_log_probs', 'distillation_dataloaders', 'check_train_options', 'batch_size_for', 'machine',
+           'plot_history', 'train', 'read_record', 'load_state', 'state_mismatch', 'model_source', 'weights_folder',
+           'learner_from_weights', 'load_pickled_learner', 'load_model', 'init_from']
 
 # %% ../nbs/09_train.ipynb #a13368f2
 import json, math, numbers, os, platform, sys, time, warnings
@@ -25,7 +25,7 @@ from fastai.vision.all import *
 from .core import *
 from .models import ARCHS, create_model, default_size, best_cpu_dtype
 from .split import assign_fold
-from .predict import MODELS, shipped_models_dir
+from .runtime import MODELS, shipped_models_dir
 
 # %% ../nbs/09_train.ipynb #22515c5e
 class CropReader(Transform):
@@ -257,6 +257,14 @@ def check_train_options(arch: str = 'eyenet', # one of `ARCHS`
     if teacher is not None: model_source(teacher, trust_pickle)
     if out is not None: writable_dir(out, '--out')
 
+# %% ../nbs/09_train.ipynb #85a516a4
+def batch_size_for(bs: int, n_train: int) -> int:
+    "`bs`, or a quarter of `n_train` training images when `bs` would leave fewer than four steps an epoch (reported)."
+    fit = max(1, n_train//4)
+    if bs <= fit: return bs
+    report(f"batch size {bs} leaves fewer than 4 steps an epoch on {n_train} training images: using {fit}")
+    return fit
+
 # %% ../nbs/09_train.ipynb #5210cd0f
 def machine() -> str:
     "A short description of the machine: GPU name or CPU and core count."
@@ -273,11 +281,24 @@ def plot_history(history: pd.DataFrame, out):
         plt.close(fig)
 
 def train(prepared, # prepared folder: the --out of `maskthefer prepare`
-          arch: str = 'eyenet', recipe: str = 'onecycle', epochs: int = None, bs: int = None, lr: float = None,
-          seed: int = 0, out=None, # model folder (default: PREPARED/models/ARCH_RECIPE)
-          fold: int = None, x_col: str = 'crop_path', size=None, init=None, teacher=None, T: float = 4.,
-          alpha: float = 0.5, trust_pickle: bool = False, # see `check_train_options`
-          plot: bool = True, progress: bool = True) -> Learner:
+          arch: str = 'eyenet', # one of `ARCHS`
+          recipe: str = 'onecycle', # one of `RECIPES`
+          epochs: int = None, # epochs (default: the recipe's)
+          bs: int = None, # batch size (default: the recipe's; at most a quarter of a small training set)
+          lr: float = None, # learning rate (default: the recipe's)
+          seed: int = 0, # seeds weights, augmentation and batch order
+          out=None, # model folder (default: PREPARED/models/ARCH_RECIPE)
+          fold: int = None, # CK+: the subject fold held out as the test set
+          x_col: str = 'crop_path', # manifest column of the images: `crop_path` (eye band) or `path` (whole face)
+          size=None, # input `(h, w)` (default: the architecture's)
+          init=None, # model folder or shipped name to start from (`init_from`)
+          teacher=None, # model to distil from (a folder or a shipped name)
+          T: float = 4., # distillation temperature
+          alpha: float = 0.5, # distillation: weight of the labels' loss
+          trust_pickle: bool = False, # allow a teacher that is only a fastai `model.pkl`
+          plot: bool = True, # save loss and accuracy plots to `out`
+          progress: bool = True # show fastai's progress bars
+         ) -> Learner:
     "Train `arch` with `recipe` on the prepared manifest in folder `prepared`; save the model and its history to `out`."
     check_train_options(arch, recipe, epochs, bs, lr, seed, fold, size, init, teacher, T, alpha, trust_pickle, out)
     prepared = Path(prepared)
@@ -286,6 +307,7 @@ def train(prepared, # prepared folder: the --out of `maskthefer prepare`
     if fold is not None: df = assign_fold(df, fold)
     d = recipe_defaults(recipe, dataset)
     epochs, bs, lr = (d[k] if v is None else v for k, v in (('epochs', epochs), ('bs', bs), ('lr', lr)))
+    bs = batch_size_for(bs, training_rows(df).split.eq('train').sum())
     size = tuple(size or default_size(arch))
     out = writable_dir(out or prepared/'models'/f'{arch}_{recipe}', '--out')
     set_seed(seed, reproducible=True)
