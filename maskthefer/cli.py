@@ -106,12 +106,17 @@ def evaluate_cmd(model: Param("model folder (model.pth + train.json), or a shipp
                  tta: Param("test-time augmentation", store_true) = False,
                  trust_pickle: Param("allow a model that is only a fastai model.pkl (a pickle runs code when loaded: only files you made)", store_true) = False,
                  out: Param("folder for metrics, predictions and the confusion matrix (default: the model folder)", str) = None,
-                 seed: Param("bootstrap seed", int) = 0):
+                 seed: Param("bootstrap seed", int) = 0,
+                 results: Param("CSV table to append a row of this result to (created if absent; see `results_row`)", str) = None,
+                ):
     "Score a model on a split: accuracy with a bootstrap 95% CI, per-class metrics, confusion matrix."
     if out is not None: writable_dir(out)
-    m = _training()[1].evaluate(model, prepared, split=split, tta=tta, seed=seed, out=out, trust_pickle=trust_pickle)
+    if results is not None: writable_dir(Path(results).absolute().parent, '--results')
+    ev = _training()[1]
+    m = ev.evaluate(model, prepared, split=split, tta=tta, seed=seed, out=out, trust_pickle=trust_pickle)
     print(f"{m['split']}: accuracy {m['accuracy']:.4f} (95% CI {m['ci95'][0]:.4f}–{m['ci95'][1]:.4f}), "
           f"n={m['n']}, faces without crop (counted wrong) {m['n_failed']}, macro F1 {m['macro_f1']:.4f}")
+    if results is not None: ev.append_result(ev.results_row(m), results); print(f"appended a row to {results}")
 
 @call_parse
 def cv_cmd(prepared: Param("prepared CK+ folder (the --out of `maskthefer prepare --dataset ck`)", str, required=True) = None,
@@ -121,11 +126,16 @@ def cv_cmd(prepared: Param("prepared CK+ folder (the --out of `maskthefer prepar
            epochs: Param("epochs per fold (default: the recipe's)", int) = None,
            init: Param("model folder to fine-tune from (e.g. a FER2013 model)", str) = None,
            out: Param("output folder (default: PREPARED/cv/ARCH_RECIPE)", str) = None,
-           seed: Param("random seed", int) = 0):
+           seed: Param("random seed", int) = 0,
+           results: Param("CSV table to append a row of this result to (created if absent; see `results_row`)", str) = None,
+          ):
     "Subject-independent k-fold cross-validation on a prepared CK+ folder: mean ± std accuracy."
-    r = _training()[1].cross_validate(prepared, arch, recipe, folds=folds, epochs=epochs, init=init, out=out, seed=seed)
+    if results is not None: writable_dir(Path(results).absolute().parent, '--results')
+    ev = _training()[1]
+    r = ev.cross_validate(prepared, arch, recipe, folds=folds, epochs=epochs, init=init, out=out, seed=seed)
     spread = f" ± {r['std']:.4f}" if r['std'] is not None else ''  # one fold has no spread
     print(f"accuracy {r['accuracy']:.4f}{spread} over {len(r['accuracies'])} fold(s): " + ' '.join(f'{a:.3f}' for a in r['accuracies']))
+    if results is not None: ev.append_result(ev.results_row(r), results); print(f"appended a row to {results}")
 
 # %% ../nbs/12_cli.ipynb #8ca0859f
 def _print_json(obj): print(json.dumps(obj, indent=1))  # `predict_cmd`'s option `json` hides the module

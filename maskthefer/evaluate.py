@@ -182,7 +182,7 @@ def results_row(metrics: dict, train_json=None, protocol: str = None, command: s
                 machine=rec.get('machine') or metrics.get('machine'), date=metrics.get('date'),
                 command=command or rec.get('command', ''), eval_command=metrics.get('command', ''))
 
-def append_result(row: dict, path='bench/results.csv') -> pd.DataFrame:
+def append_result(row: dict, path) -> pd.DataFrame:
     "Append `row` to the CSV results table at `path` (created if absent); returns the table."
     path = Path(path)
     table = pd.concat([pd.read_csv(path) if path.exists() else None, pd.DataFrame([row])], ignore_index=True)

@@ -6,7 +6,7 @@
 __all__ = ['MASK_KINDS', 'EXTRA_MASK_KINDS', 'ALL_MASK_KINDS', 'MASK_COLORS', 'MASK_PATTERNS', 'KIND_COLORS', 'KIND_PATTERNS',
            'KIND_VALVES', 'KIND_LOOPS', 'MASK_SHAPES', 'MASK_POSITIONS', 'PATTERN_DRAWERS', 'MASK_SHADERS',
            'RANDOM_PALETTE', 'RANDOM_PATTERNS', 'RANDOM_POSITIONS', 'GLASSES_LENSES', 'mask_color', 'FaceFrame',
-           'mask_outline', 'mask_polygon', 'draw_mask', 'mask_face', 'mask_image_file', 'random_mask', 'add_glasses']
+           'mask_outline', 'mask_polygon', 'draw_mask', 'mask_face', 'random_mask', 'add_glasses']
 
 # %% ../nbs/04_mask.ipynb #e9fd2017
 import cv2
@@ -389,10 +389,6 @@ def mask_face(image: np.ndarray, landmarks=None, kind: str = None, color=None, p
                 pattern=pattern, valve=bool(valve), box=(x0, y0, x1, y1), coverage=round(float(a.sum())/(image.shape[0]*image.shape[1]), 4))
     if found is not None: info.update(landmarks_source=found.source, landmarks_quality=round(float(found.quality), 3))
     return out, info
-
-def mask_image_file(path, points, mode: str = 'L', **kwargs) -> tuple:
-    "`mask_face` on the image at `path` read in `mode` ('L' gray, 'RGB'): a picklable per-image job for batch runs."
-    return mask_face(read_image(path, mode), points, **kwargs)
 
 # %% ../nbs/04_mask.ipynb #97f9768a
 # colour draws of `random_mask`: name -> (weight, draw(rng) -> RGB); the names are for `info` only

@@ -169,13 +169,15 @@ def build_mask_data(prepared, # a prepared FER2013 folder (`maskthefer prepare -
                     n_fer: int = 8000, # FER2013 training faces to use (each bare and masked)
                     train_copies: int = 3, # copies of each real training face (the first as found)
                     seed: int = 0, # seeds the split, the masks and the degradations
-                    n_workers: int = None) -> pd.DataFrame:
+                    n_workers: int = None # worker processes, started fresh (default: all cores; 0: none)
+                   ) -> pd.DataFrame:
     "Write the mask detector's faces and `out/manifest.csv` (path, label, split, source, file, status); the manifest last."
     out, rng = writable_dir(out), np.random.default_rng(seed)
     real = mask_images(masks)
     real['group'] = source_groups(real)
     real['split'] = split_groups(real.group, real.label, seed=seed)
-    faces = list(parallel(photo_face, list(real.path), n_workers=n_workers or defaults.cpus, chunksize=16, progress=len(real) > 100))
+    faces = list(parallel(photo_face, list(real.path), n_workers=defaults.cpus if n_workers is None else n_workers,
+                         method='spawn', chunksize=16, progress=len(real) > 100))
     rows = []
     for img, label, split, source, file in [*real_rows(real, faces, rng, train_copies), *fer_rows(prepared, n_fer, rng)]:
         path = '' if img is None else str(save_image(cv2.GaussianBlur(img, (3, 3), MASK_BLUR), out/'faces'/f'{len(rows):06d}.png'))

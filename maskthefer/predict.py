@@ -4,15 +4,15 @@
 
 # %% auto #0
 __all__ = ['EYE_BOX', 'MIN_IOD', 'FER_EYES', 'EYE_PATCHES', 'NOSE_BRIDGE', 'UPPER_FACE', 'SQUARES_MIN_SCORE', 'MIN_EYE_CONTRAST',
-           'FACE_CROP_SIDE', 'MASK_BLUR', 'quiet_native_logs', 'per_process', 'blazeface', 'Detection',
-           'blazeface_faces', 'box_iou', 'same_face', 'square_tiles', 'tile_faces', 'hog_faces', 'detect_faces',
-           'eye_frame', 'landmarks_from_eyes', 'eye_centres', 'photo_landmarks', 'sample_photo', 'fer_template',
-           'similarity', 'align_face', 'eye_contrast', 'likely_face', 'read_photo', 'find_faces', 'p_masked', 'predict',
-           'annotate', 'add_masks', 'image_files', 'prediction_rows', 'csv_text', 'check_predict_options',
-           'output_names', 'file_error', 'predict_file', 'predict_files']
+           'FACE_CROP_SIDE', 'MASK_BLUR', 'quiet_native_logs', 'blazeface', 'Detection', 'blazeface_faces', 'box_iou',
+           'same_face', 'square_tiles', 'tile_faces', 'hog_faces', 'detect_faces', 'eye_frame', 'landmarks_from_eyes',
+           'eye_centres', 'photo_landmarks', 'sample_photo', 'fer_template', 'similarity', 'align_face', 'eye_contrast',
+           'likely_face', 'read_photo', 'find_faces', 'p_masked', 'predict', 'annotate', 'add_masks', 'image_files',
+           'prediction_rows', 'csv_text', 'check_predict_options', 'output_names', 'file_error', 'predict_file',
+           'predict_files']
 
 # %% ../nbs/11_predict.ipynb #3fb6869e
-import contextlib, csv, functools, io, os, sys, warnings
+import contextlib, csv, io, os, sys, warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -37,21 +37,7 @@ def quiet_native_logs():
             yield
     finally: os.dup2(saved, 2); os.close(saved); os.close(null)
 
-
-# %% ../nbs/11_predict.ipynb #dac3f920
-def per_process(f):
-    "`lru_cache` for objects that do not survive a fork: each process builds and keeps its own."
-    cache = {}
-    @functools.wraps(f)
-    def cached(*args):
-        key = (os.getpid(), *args)
-        if key not in cache: cache[key] = f(*args)
-        return cache[key]
-    return cached
-
-
-# %% ../nbs/11_predict.ipynb #bb887618
-@per_process
+@lru_cache(maxsize=None)
 def blazeface(full_range: bool = False):
     "MediaPipe's BlazeFace detector (short-range, or `full_range` for small faces), loaded once per process."
     os.environ.setdefault('GLOG_minloglevel', '2')
