@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['LABELS', 'FER2013_LABELS', 'LABEL_ALIASES', 'DATA_ENV', 'DOWNLOAD_HELP', 'WRITE_ERRORS', 'canonical_label',
-           'DataNotFoundError', 'sample_root', 'data_root', 'BadImageError', 'read_image', 'atomic_write', 'save_image',
-           'save_csv', 'save_json', 'writable_dir', 'DataWarning', 'report']
+           'DataNotFoundError', 'sample_root', 'data_root', 'full_data', 'BadImageError', 'read_image', 'atomic_write',
+           'save_image', 'save_csv', 'save_json', 'writable_dir', 'DataWarning', 'report']
 
 # %% ../nbs/00_core.ipynb #1065c0c9
 import errno, importlib.resources, json, os, tempfile, warnings
@@ -52,6 +52,13 @@ def data_root(data=None) -> Path:
     root = Path(data).expanduser()
     if not root.is_dir(): raise DataNotFoundError(f"data root {root} does not exist.\n{DOWNLOAD_HELP}")
     return root
+
+# %% ../nbs/00_core.ipynb #b65c1ea2
+def full_data(what: str) -> Path:
+    "The full data root from env `MASKTHEFER_DATA`, or None after printing that `what` is skipped without it."
+    if os.environ.get(DATA_ENV): return data_root()
+    print(f"skipped: {what} needs the full datasets (set {DATA_ENV} to the folder with fer2013/ and ckplus/)")
+
 
 # %% ../nbs/00_core.ipynb #2f5c6a62
 class BadImageError(ValueError):
