@@ -5,10 +5,10 @@
 # %% auto #0
 __all__ = ['LABELS', 'FER2013_LABELS', 'LABEL_ALIASES', 'DATA_ENV', 'DOWNLOAD_HELP', 'WRITE_ERRORS', 'canonical_label',
            'DataNotFoundError', 'sample_root', 'data_root', 'full_data', 'BadImageError', 'read_image', 'atomic_write',
-           'save_image', 'save_csv', 'save_json', 'writable_dir', 'DataWarning', 'report']
+           'save_image', 'save_csv', 'save_json', 'writable_dir', 'DataWarning', 'report', 'command_line']
 
 # %% ../nbs/00_core.ipynb #1065c0c9
-import errno, importlib.resources, json, os, tempfile, warnings
+import errno, importlib.resources, json, os, shlex, sys, tempfile, warnings
 from pathlib import Path
 import numpy as np
 from PIL import Image, ImageOps
@@ -142,3 +142,12 @@ class DataWarning(UserWarning):
 def report(msg: str):
     "Report a skipped file or folder."
     warnings.warn(msg, DataWarning, stacklevel=2)
+
+# %% ../nbs/00_core.ipynb #54bd6a29
+def command_line() -> str:
+    "The command line this process runs, to repeat it: `maskthefer ...` or `python script.py ...`; '' in a notebook or an interactive session."
+    prog = Path(sys.argv[0]).name if sys.argv and sys.argv[0] else ''
+    if prog == 'maskthefer': return shlex.join([prog, *sys.argv[1:]])
+    if not prog.endswith('.py') or 'ipykernel' in prog: return ''  # a kernel's own arguments repeat nothing
+    return shlex.join(['python', sys.argv[0], *sys.argv[1:]])
+

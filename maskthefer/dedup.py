@@ -119,7 +119,7 @@ def show_groups(df: pd.DataFrame, n: int = 6, max_size: int = 4, seed: int = 0):
         for ax in row: ax.axis('off')
         for ax, (_, r) in zip(row, members.iterrows()):
             ax.imshow(read_image(r.path), cmap='gray', vmin=0, vmax=255)
-            ax.set_title(f"{r.split}\n{r.label}{'' if r.keep else ' ✗'}", fontsize=8, color='black' if r.keep else 'red')
+            ax.set_title(f"{r.split}\n{r.label}{'' if r.keep else ' (dropped)'}", fontsize=8, color='black' if r.keep else 'red')
     fig.tight_layout()
     return fig
 

@@ -4,7 +4,8 @@
 
 # %% auto #0
 __all__ = ['TEMPLATE', 'CHROMIUM_FLAGS', 'project_root', 'nbs_dir', 'sidebar_pages', 'page_file', 'front_matter', 'nav_html',
-           'process_notebooks', 'build_docs', 'build_readme', 'parse_page', 'check_site', 'chromium', 'browser_check']
+           'pager_html', 'local_paths', 'process_notebooks', 'build_docs', 'build_readme', 'parse_page', 'check_site',
+           'chromium', 'browser_check']
 
 # %% ../nbs/13_docs.ipynb #645e19c2
 import base64, binascii, functools, http.server, importlib.util, os, re, shutil, socketserver, subprocess, tempfile, threading
@@ -63,6 +64,11 @@ body { margin: 0; } .mtf-nav { position: fixed; top: 0; left: 0; bottom: 0; widt
 .mtf-nav a.current { background: #dbe6f5; font-weight: 600; } .mtf-nav .sec { margin: 12px 0 4px; color: #777;
   font-size: 12px; text-transform: uppercase; } .mtf-nav .site { font-size: 18px; font-weight: 700; margin-bottom: 8px; }
 .mtf-main { margin-left: 260px; max-width: 1100px; padding: 8px 24px; }
+.jp-RenderedMarkdown pre { background: #f6f8fa; border: 1px solid #e1e4e8; border-radius: 4px; padding: 8px 12px; margin: 8px 0 14px; }
+.jp-InputArea pre, .jp-OutputArea pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+.jp-InputArea, .jp-InputArea-editor, .jp-OutputArea-output { overflow: visible; }
+.mtf-pager { display: flex; justify-content: space-between; margin: 32px 0 16px; padding-top: 12px; border-top: 1px solid #ddd;
+  font: 14px system-ui, sans-serif; } .mtf-pager a { color: #234; text-decoration: none; }
 </style>
 {%- endblock html_head_css -%}
 {%- block body_header -%}
@@ -70,6 +76,11 @@ body { margin: 0; } .mtf-nav { position: fixed; top: 0; left: 0; bottom: 0; widt
 <nav class="mtf-nav">{{ resources.nav }}</nav>
 <main class="mtf-main">
 {%- endblock body_header -%}
+{%- block body_footer -%}
+<nav class="mtf-pager">{{ resources.pager }}</nav>
+</main>
+</body>
+{%- endblock body_footer -%}
 """
 
 def front_matter(nb) -> dict:
@@ -88,6 +99,20 @@ def nav_html(pages: list, current: str, site_title: str) -> str:
         out.append(f'<a href="{page_file(name)}"{cls}>{title}</a>')
     return '\n'.join(out)
 
+def pager_html(pages: list, current: str) -> str:
+    "Links to the pages before and after `current` in the sidebar's order."
+    names = [name for _, name, _ in pages]
+    i, title = names.index(current), {name: t for _, name, t in pages}
+    prev = f'<a href="{page_file(names[i - 1])}">← {title[names[i - 1]]}</a>' if i else '<span></span>'
+    nxt = f'<a href="{page_file(names[i + 1])}">{title[names[i + 1]]} →</a>' if i + 1 < len(names) else '<span></span>'
+    return prev + nxt
+
+def local_paths(text: str) -> str:
+    "`text` with this machine's paths made generic: the clone's and site-packages' prefixes dropped, temporary folders as `TMP/`."
+    text = text.replace(f'{project_root()}/', '')
+    text = re.sub(r'/[^\s\'"]*?/site-packages/', '', text)
+    return re.sub(re.escape(tempfile.gettempdir()) + r'/[\w.-]+', 'TMP', text)
+
 def _prepare_cells(nb, fm: dict):
     "Front matter → heading; show_doc cells → Markdown output only; other directives dropped."
     if fm:
@@ -98,6 +123,9 @@ def _prepare_cells(nb, fm: dict):
         if any(re.match(r'#\|\s*echo:\s*false', l) for l in lines): c.metadata.setdefault('tags', []).append('remove_input')
         c.source = '\n'.join(l for l in lines if not l.startswith('#|'))
         for o in c.get('outputs', []):
+            if 'text' in o: o['text'] = local_paths(''.join(o['text']))
+            for kind in ('text/plain', 'text/html'):
+                if kind in o.get('data', {}): o['data'][kind] = local_paths(''.join(o['data'][kind]))
             md = o.get('data', {}).get('text/markdown')
             if md: o['data']['text/markdown'] = re.sub(r'\{target="_blank"[^}]*\}', '', ''.join(md))
 
@@ -132,7 +160,8 @@ def build_docs(out='_site', nbs=None, proc=None) -> Path:
         fm = front_matter(nb)
         _prepare_cells(nb, fm)
         nb.metadata['title'] = f"{titles[name]} – {cfg.get('lib_name', '')}"
-        body, _ = exporter.from_notebook_node(nb, resources=dict(nav=nav_html(listed, name, cfg.get('lib_name', ''))))
+        body, _ = exporter.from_notebook_node(nb, resources=dict(nav=nav_html(listed, name, cfg.get('lib_name', '')),
+                                                                  pager=pager_html(listed, name)))
         atomic_write(out/page_file(name), lambda p: Path(p).write_text(_fix_links(body, doc_url), encoding='utf-8'))
     shutil.copyfile(nbs/'styles.css', out/'styles.css')
     (out/'.nojekyll').touch()

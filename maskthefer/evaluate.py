@@ -150,7 +150,7 @@ def evaluate(model, # a model folder, a shipped model's name, or a `Learner` (se
                 fold=fold, tta=tta, model=str(model_path), prepared=str(prepared), arch=rec.get('arch'),
                 recipe=rec.get('recipe'))
     m = {**info, **m, 'seconds': round(time.perf_counter() - t0, 1), 'machine': machine(),
-         'date': time.strftime('%Y-%m-%d'), 'command': ' '.join(sys.argv)}
+         'date': time.strftime('%Y-%m-%d'), 'command': command_line()}
     shipped = isinstance(model, str) and model in MODELS  # its metrics go to outputs/, not into the package
     out = Path(out or (Path('outputs')/f'shipped_{model}' if shipped else model_path if Path(model_path).is_dir() else Path(model_path).parent))
     tag = split + ('_tta' if tta else '')
@@ -222,7 +222,7 @@ def cross_validate(prepared, arch: str = 'eyenet', recipe: str = 'onecycle', fol
                'per_class', 'labels', 'confusion_columns', 'confusion', 'confusion_normalized', 'most_confused')},
                train_seconds=round(sum(f['train_seconds'] for f in per_fold), 1), per_fold=per_fold,
                seconds=round(time.perf_counter() - t0, 1), machine=machine(), date=time.strftime('%Y-%m-%d'),
-               command=' '.join(sys.argv))
+               command=command_line())
     save_json(res, out/'cv.json')
     save_csv(pd.DataFrame(per_fold), out/'cv_folds.csv')
     fig = confusion_figure({**res, 'ci95': [None, None]}, title=f"{res['dataset']}, {len(folds)} of {k} folds: "

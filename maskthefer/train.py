@@ -326,7 +326,7 @@ def train(prepared, # prepared folder: the --out of `maskthefer prepare`
     atomic_write(out/'model.pth', lambda p: torch.save(learn.model.state_dict(), p))
     history = pd.read_csv(out/'history.csv')
     if plot: plot_history(history, out)
-    save_json(dict(command=' '.join(sys.argv), prepared=str(prepared), dataset=dataset, arch=arch, recipe=recipe,
+    save_json(dict(command=command_line(), prepared=str(prepared), dataset=dataset, arch=arch, recipe=recipe,
                    size=list(size), x_col=x_col, init=str(init) if init else None,
                    distillation=dict(teacher=str(teacher), T=T, alpha=alpha) if teacher is not None else None, epochs=epochs, bs=bs, lr=lr, seed=seed, fold=fold,
                    best_valid_accuracy=float(history.accuracy.max()), seconds=round(secs, 1), machine=machine(),
