@@ -14,7 +14,8 @@ import numpy as np
 import pandas as pd
 from maskthefer.core import read_image
 from maskthefer.landmarks import find_face_landmarks, to_gray
-from maskthefer.predict import add_masks, align_face, detect_faces, find_faces, sample_photo, MASK_BLUR
+from maskthefer.detect import align_face, detect_faces, find_faces, sample_photo
+from maskthefer.predict import add_masks, MASK_BLUR
 from maskthefer.runtime import shipped_classifiers
 
 p = argparse.ArgumentParser()

@@ -10,7 +10,8 @@ import argparse, time, warnings
 from pathlib import Path
 from maskthefer.core import read_image
 from maskthefer.landmarks import to_gray
-from maskthefer.predict import add_masks, detect_faces, find_faces, likely_face, photo_landmarks, predict, sample_photo
+from maskthefer.detect import detect_faces, find_faces, likely_face, photo_landmarks, sample_photo
+from maskthefer.predict import add_masks, predict
 
 # HAND COUNTS, by eye on `maskthefer predict --annotate` images, 2026-12-02 (../shared/photos/masked and the two
 # unmasked photos): real = real faces visible of ≥ ~20 px; small = visible faces under ~20 px (rough);

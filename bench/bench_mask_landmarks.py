@@ -20,7 +20,7 @@ import pandas as pd
 from maskthefer.core import read_image
 from maskthefer.crop import crop_eyes, eye_band
 from maskthefer.landmarks import find_face_landmarks, fit_landmarks, frame_box, mean_shape, _upscaled
-from maskthefer.predict import align_face, eye_centres, find_faces, landmarks_from_eyes, quiet_native_logs, similarity
+from maskthefer.detect import align_face, eye_centres, find_faces, landmarks_from_eyes, quiet_native_logs, similarity
 from maskthefer.runtime import load_classifier
 from maskthefer.prepare import load_landmarks
 

@@ -13,7 +13,7 @@ p.add_argument('--repeat', type=int, default=20)
 a = p.parse_args()
 
 # cold start: a fresh interpreter imports the package, loads the three models and both detectors
-load = ("import time; t = time.perf_counter(); from maskthefer.predict import blazeface; "
+load = ("import time; t = time.perf_counter(); from maskthefer.detect import blazeface; "
         "from maskthefer.runtime import shipped_classifiers; shipped_classifiers(); blazeface(); blazeface(True); print(time.perf_counter() - t)")
 colds, walls = [], []
 for _ in range(3):
@@ -29,7 +29,8 @@ import cv2
 from maskthefer.core import read_image
 from maskthefer.landmarks import to_gray
 from maskthefer.crop import crop_eyes
-from maskthefer.predict import predict, find_faces, align_face, MASK_BLUR
+from maskthefer.detect import find_faces, align_face
+from maskthefer.predict import predict, MASK_BLUR
 from maskthefer.runtime import shipped_classifiers
 
 models = shipped_classifiers()

@@ -15,7 +15,7 @@ from maskthefer.landmarks import to_gray
 from maskthefer.maskdetect import main_face
 from maskthefer.landmarks import find_face_landmarks
 from bench_mask_landmarks import paired_gap  # this folder is on sys.path when a script in it runs
-from maskthefer.predict import read_photo, quiet_native_logs, align_face
+from maskthefer.detect import read_photo, quiet_native_logs, align_face
 from maskthefer.runtime import load_classifier
 
 def predict_crop(path):

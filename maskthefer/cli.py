@@ -153,7 +153,8 @@ def predict_cmd(paths: Param("image files or folders (default: the photo the pac
                 min_score: Param("face detector's minimum confidence", float) = 0.5,
                 seed: Param("seed of the synthetic masks' colours and patterns", int) = 0):
     "Expressions of every face in photos, masked or not: box, mask probability, expression probabilities."
-    from maskthefer.predict import predict_files, prediction_rows, csv_text, sample_photo  # MediaPipe and the models load on use
+    from maskthefer.detect import sample_photo  # MediaPipe and the models load on use
+    from maskthefer.predict import predict_files, prediction_rows, csv_text
     if (annotate or add_mask) and not out: raise ValueError("--annotate and --add-mask write images: give --out DIR")
     results = predict_files(paths or [sample_photo()], out, annotate, add_mask, seed, min_score)
     if json: _print_json(results)

@@ -25,7 +25,8 @@ from .landmarks import find_face_landmarks, to_gray
 from .mask import random_mask, add_glasses
 from .crop import crop_eyes
 from .prepare import load_landmarks
-from .predict import MASK_BLUR, p_masked, read_photo, find_faces, align_face
+from .detect import read_photo, find_faces, align_face
+from .predict import MASK_BLUR, p_masked
 from .runtime import load_classifier, shipped_classifiers
 
 # %% ../nbs/14_mask_detector.ipynb #5441285d
