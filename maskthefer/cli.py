@@ -26,10 +26,10 @@ def dedup_cmd(dataset: Param("fer2013 or ck", str, required=True) = None,
               keep_leaks: Param("FER2013: keep Training images that duplicate a test image", store_true) = False,
               keep_conflicts: Param("FER2013: keep duplicate groups whose labels disagree", store_true) = False):
     "Find duplicate images; write `manifest.csv`, `dedup_manifest.csv` and `dedup_report.json` to OUT."
-    from maskthefer.dedup import dedup  # the stages import on use: `--help` and `predict` start faster (and need no pandas)
+    from maskthefer.dedup import dedup, dedup_options  # the stages import on use: `--help` and `predict` start faster (and need no pandas)
     from maskthefer.data import dataset_name
-    policy = {} if dataset_name(dataset) == 'ck' else dict(threshold=threshold, drop_leaks=not keep_leaks,
-                                                           drop_conflicts=not keep_conflicts)
+    given = dict(threshold=threshold, drop_leaks=not keep_leaks, drop_conflicts=not keep_conflicts)
+    policy = {k: v for k, v in given.items() if k in dedup_options(dataset)}  # each dataset's rule has its own options
     rep = dedup(dataset, data, out or f'outputs/{dataset_name(dataset)}', frames_per_sequence=frames_per_sequence, **policy)
     print(json.dumps(rep, indent=2))
 
@@ -66,8 +66,8 @@ def _training():
 def train_cmd(dataset: Param("fer2013 or ck", str) = 'fer2013',
               prepared: Param("prepared folder (default: outputs/DATASET); prepared from DATA first if it holds no manifest", str) = None,
               data: Param("data root to prepare from when PREPARED holds no manifest (default: env MASKTHEFER_DATA, else the shipped sample)", str) = None,
-              arch: Param("architecture: eyenet | eyenet_wide | paper_vgg (maskthefer.models.ARCHS)", str) = 'eyenet',
-              recipe: Param("training recipe: onecycle | paper (maskthefer.train.RECIPES)", str) = 'onecycle',
+              arch: Param("architecture: paper_vgg | eyenet | eyenet_wide (maskthefer.models.ARCHS)", str) = 'eyenet',
+              recipe: Param("training recipe: paper | onecycle (maskthefer.train.RECIPES)", str) = 'onecycle',
               epochs: Param("epochs (default: the recipe's)", int) = None,
               batch_size: Param("batch size (default: the recipe's)", int) = None,
               lr: Param("learning rate (default: the recipe's)", float) = None,
@@ -120,8 +120,8 @@ def evaluate_cmd(model: Param("model folder (model.pth + train.json), or a shipp
 
 @call_parse
 def cv_cmd(prepared: Param("prepared CK+ folder (the --out of `maskthefer prepare --dataset ck`)", str, required=True) = None,
-           arch: Param("architecture", str) = 'eyenet',
-           recipe: Param("training recipe", str) = 'onecycle',
+           arch: Param("architecture: paper_vgg | eyenet | eyenet_wide (maskthefer.models.ARCHS)", str) = 'eyenet',
+           recipe: Param("training recipe: paper | onecycle (maskthefer.train.RECIPES)", str) = 'onecycle',
            folds: Param("folds to run (default: all)", int, nargs='+') = None,
            epochs: Param("epochs per fold (default: the recipe's)", int) = None,
            init: Param("model folder to fine-tune from (e.g. a FER2013 model)", str) = None,

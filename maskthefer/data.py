@@ -5,11 +5,14 @@
 # %% auto #0
 __all__ = ['MANIFEST_COLUMNS', 'IMAGE_SUFFIXES', 'FER2013_SPLITS', 'FER2013_CSV_COLUMNS', 'CK_NAME', 'DATASETS',
            'unreadable_reason', 'class_images', 'fer2013_split', 'load_fer2013_folders', 'csv_lines', 'decode_pixels',
-           'load_fer2013_csv', 'load_ckplus', 'dataset_name', 'cache_dir', 'find_dataset', 'load_dataset']
+           'load_fer2013_csv', 'load_ckplus', 'cache_dir', 'fer2013_source', 'load_fer2013', 'ckplus_source', 'Dataset',
+           'dataset_name', 'find_dataset', 'load_dataset']
 
 # %% ../nbs/01_data.ipynb #b92689e5
 import csv, hashlib, os, re, stat
 from collections import Counter
+from dataclasses import dataclass
+from typing import Callable
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -147,37 +150,55 @@ def load_ckplus(folder) -> pd.DataFrame:
     return _manifest(rows)
 
 # %% ../nbs/01_data.ipynb #7f82affc
-DATASETS = {'fer2013': 'fer2013', 'ck': 'ck', 'ckplus': 'ck', 'ck+': 'ck'}
-
-def dataset_name(name: str) -> str:
-    "Canonical dataset name (`fer2013` or `ck`); `ValueError` for an unknown one."
-    try: return DATASETS[str(name).lower()]
-    except KeyError: raise ValueError(f"unknown dataset {name!r}: use 'fer2013' or 'ck'") from None
-
 def cache_dir() -> Path:
     "Where images decoded from `fer2013.csv` go when no output folder is given."
     return Path(os.environ.get('XDG_CACHE_HOME', Path.home()/'.cache'))/'maskthefer'
 
+def fer2013_source(root: Path) -> Path:
+    "FER2013 under a data root: its folder of `train/` and `test/`, or its `fer2013.csv`; None if absent."
+    for d in (root/'fer2013', root):
+        if (d/'train').is_dir() or (d/'test').is_dir(): return d
+        if (d/'fer2013.csv').is_file(): return d/'fer2013.csv'
+
+def load_fer2013(src: Path, out=None) -> pd.DataFrame:
+    "FER2013 from its folders, or from `fer2013.csv` decoded under `out/fer2013_csv` (default: `cache_dir()`)."
+    return load_fer2013_csv(src, Path(out or cache_dir())/'fer2013_csv') if src.suffix == '.csv' else load_fer2013_folders(src)
+
+def ckplus_source(root: Path) -> Path:
+    "CK+48 under a data root: its folder of class folders; None if absent."
+    for d in (root/'ckplus/CK+48', root/'CK+48', root/'ckplus'):
+        if d.is_dir() and any(p.is_dir() for p in d.iterdir()): return d
+
+# %% ../nbs/01_data.ipynb #f1d41427
+@dataclass(frozen=True)
+class Dataset:
+    "A dataset the pipeline reads: where it is under a data root, and how its source becomes a manifest."
+    find: Callable     # data root → its folder (or file); None if it is not there
+    load: Callable     # (that source, folder for decoded files) → manifest
+    aliases: tuple = ()
+
+DATASETS = {'fer2013': Dataset(fer2013_source, load_fer2013),
+            'ck': Dataset(ckplus_source, lambda src, out=None: load_ckplus(src), aliases=('ckplus', 'ck+'))}
+
+# %% ../nbs/01_data.ipynb #2a5b8fa7
+def dataset_name(name: str) -> str:
+    "Canonical name of a dataset of `DATASETS` (or one of its aliases); `ValueError` for an unknown one."
+    names = {alias: key for key, d in DATASETS.items() for alias in (key, *d.aliases)}
+    try: return names[str(name).lower()]
+    except KeyError: raise ValueError(f"unknown dataset {name!r}: use one of {', '.join(DATASETS)}") from None
+
 def find_dataset(name: str, data=None) -> Path:
-    "Where dataset `name` is under the data root `data`: its folder of class folders, or `fer2013.csv`."
+    "Where dataset `name` is under the data root `data`: its folder of class folders, or its file."
     name, root = dataset_name(name), data_root(data)
-    if name == 'fer2013':
-        for d in (root/'fer2013', root):
-            if (d/'train').is_dir() or (d/'test').is_dir(): return d
-            if (d/'fer2013.csv').is_file(): return d/'fer2013.csv'
-    else:
-        for d in (root/'ckplus/CK+48', root/'CK+48', root/'ckplus'):
-            if d.is_dir() and any(p.is_dir() for p in d.iterdir()): return d
+    if (src := DATASETS[name].find(root)) is not None: return src
     raise DataNotFoundError(f"no {name} data under {root}.\n{DOWNLOAD_HELP}")
 
 # %% ../nbs/01_data.ipynb #5f95e8e8
 def load_dataset(name: str, data=None, out=None) -> pd.DataFrame:
-    "Manifest of dataset `name` ('fer2013' or 'ck') under the data root `data` (see `data_root`); `fer2013.csv` decoded under `out`."
+    "Manifest of dataset `name` (one of `DATASETS`) under the data root `data` (see `data_root`); `fer2013.csv` decoded under `out`."
     name, src = dataset_name(name), find_dataset(name, data)
-    from_csv = src.suffix == '.csv'
-    if from_csv: df = load_fer2013_csv(src, Path(out or cache_dir())/'fer2013_csv')
-    else: df = load_fer2013_folders(src) if name == 'fer2013' else load_ckplus(src)
+    df = DATASETS[name].load(src, out)
     if df.empty:
-        why = 'no line is a usable row; fix the file' if from_csv else 'no class folder holds a usable image file; add the images'
+        why = 'no line is a usable row; fix the file' if src.is_file() else 'no class folder holds a usable image file; add the images'
         raise DataNotFoundError(f"no {name} images in {src}: {why}, or pass --data with a complete download")
     return df

@@ -5,10 +5,10 @@
 # %% auto #0
 __all__ = ['MANIFEST_REQUIRED', 'RECIPES', 'WEIGHTS', 'CropReader', 'CropBlock', 'shift_shear_mat', 'paper_augs', 'is_valid',
            'dataset_vocab', 'training_rows', 'eye_dataloaders', 'raw_layout', 'refuse_data_root', 'read_manifest',
-           'CPUAutocast', 'recipe_defaults', 'eye_learner', 'fit_recipe', 'DistillationLoss', 'LabelAccuracy',
-           'teacher_log_probs', 'distillation_dataloaders', 'check_train_options', 'batch_size_for', 'machine',
-           'plot_history', 'train', 'read_record', 'load_state', 'state_mismatch', 'model_source', 'weights_folder',
-           'learner_from_weights', 'load_pickled_learner', 'load_model', 'init_from']
+           'CPUAutocast', 'fit_plateau', 'fit_one_cycle', 'recipe_defaults', 'eye_learner', 'fit_recipe',
+           'DistillationLoss', 'LabelAccuracy', 'teacher_log_probs', 'distillation_dataloaders', 'check_train_options',
+           'batch_size_for', 'machine', 'plot_history', 'train', 'read_record', 'load_state', 'state_mismatch',
+           'model_source', 'weights_folder', 'learner_from_weights', 'load_pickled_learner', 'load_model', 'init_from']
 
 # %% ../nbs/09_train.ipynb #a13368f2
 import json, math, numbers, os, platform, sys, time, warnings
@@ -149,39 +149,44 @@ class CPUAutocast(Callback):
     def _exit(self):
         if self.ctx is not None: self.ctx.__exit__(None, None, None); self.ctx = None
 
-# %% ../nbs/09_train.ipynb #f7fada16
-RECIPES = {'paper': dict(lr=0.01, bs=64, bs_ck=16, patience=5, patience_ck=10, epochs=150),
-           'onecycle': dict(lr=3e-3, bs=128, bs_ck=32, wd=0.05, epochs=40)}
+# %% ../nbs/09_train.ipynb #e0d889e6
+def fit_plateau(learn: Learner, epochs: int, lr: float, cbs: list, r: dict):
+    "The paper's schedule: a constant `lr`, cut by 0.75 when validation accuracy stalls for `r['patience']` epochs."
+    learn.fit(epochs, lr, cbs=cbs + [ReduceLROnPlateau(monitor='accuracy', factor=1/0.75, patience=r['patience'])])
 
+def fit_one_cycle(learn: Learner, epochs: int, lr: float, cbs: list, r: dict):
+    "fastai's one-cycle schedule, weight decay `r['wd']`."
+    learn.fit_one_cycle(epochs, lr, wd=r['wd'], cbs=cbs)
+
+# %% ../nbs/09_train.ipynb #4eb229b0
+RECIPES = {'paper': dict(lr=0.01, bs=64, patience=5, epochs=150, fit=fit_plateau, loss=CrossEntropyLossFlat,
+                         opt=partial(OptimWrapper, opt=partial(torch.optim.SGD, momentum=0.9, nesterov=True, weight_decay=1e-4)),
+                         by_dataset={'ck': dict(bs=16, patience=10)}),
+           'onecycle': dict(lr=3e-3, bs=128, wd=0.05, epochs=40, fit=fit_one_cycle, opt=Adam,
+                            loss=partial(LabelSmoothingCrossEntropyFlat, eps=0.1), by_dataset={'ck': dict(bs=32)})}
+
+# %% ../nbs/09_train.ipynb #026bb4b6
 def recipe_defaults(recipe: str, dataset: str = 'fer2013') -> dict:
-    "Epochs, batch size and learning rate of `recipe` for `dataset`."
+    "`recipe`'s settings for `dataset` (epochs, bs, lr, ...): its defaults with the dataset's overrides."
     if recipe not in RECIPES: raise ValueError(f"unknown recipe {recipe!r}: expected one of {sorted(RECIPES)}")
     r = RECIPES[recipe]
-    return dict(epochs=r['epochs'], bs=r['bs_ck'] if dataset == 'ck' else r['bs'], lr=r['lr'])
+    return {**r, **r.get('by_dataset', {}).get(dataset, {})}
 
+# %% ../nbs/09_train.ipynb #0ae9de31
 def eye_learner(dls, arch: str = 'eyenet', recipe: str = 'onecycle', size=None, path='.', **model_kw) -> Learner:
     "A `Learner` for `arch` with `recipe`'s optimizer and loss, accuracy metric, precision set for the device."
-    recipe_defaults(recipe)
+    r = recipe_defaults(recipe)
     model = create_model(arch, n_out=len(dls.vocab), img_size=size or default_size(arch), **model_kw)
-    if recipe == 'paper':
-        opt = partial(OptimWrapper, opt=partial(torch.optim.SGD, momentum=0.9, nesterov=True, weight_decay=1e-4))
-        learn = Learner(dls, model, opt_func=opt, loss_func=CrossEntropyLossFlat(), metrics=accuracy, path=path)
-    else:
-        learn = Learner(dls, model, loss_func=LabelSmoothingCrossEntropyFlat(eps=0.1), metrics=accuracy, path=path)
+    learn = Learner(dls, model, opt_func=r['opt'], loss_func=r['loss'](), metrics=accuracy, path=path)
     if dls.device.type == 'cuda': learn.to_fp16()
     elif best_cpu_dtype() == torch.bfloat16: learn.add_cb(CPUAutocast())
     return learn
 
+# %% ../nbs/09_train.ipynb #06d8fdab
 def fit_recipe(learn: Learner, recipe: str, epochs: int, lr: float = None, dataset: str = 'fer2013', log='history.csv'):
     "Train `learn` with `recipe` for `epochs`, keeping the best-validation-accuracy weights; history in `learn.path/log`."
-    d = RECIPES[recipe]
-    lr = d['lr'] if lr is None else lr
-    cbs = [SaveModelCallback(monitor='accuracy', fname='best'), CSVLogger(fname=log)]
-    if recipe == 'paper':
-        cbs.append(ReduceLROnPlateau(monitor='accuracy', factor=1/0.75,
-                                     patience=d['patience_ck'] if dataset == 'ck' else d['patience']))
-        learn.fit(epochs, lr, cbs=cbs)
-    else: learn.fit_one_cycle(epochs, lr, wd=d['wd'], cbs=cbs)
+    r = recipe_defaults(recipe, dataset)
+    r['fit'](learn, epochs, r['lr'] if lr is None else lr, [SaveModelCallback(monitor='accuracy', fname='best'), CSVLogger(fname=log)], r)
     return learn
 
 # %% ../nbs/09_train.ipynb #00b4b7da
