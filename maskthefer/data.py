@@ -154,16 +154,19 @@ def cache_dir() -> Path:
     "Where images decoded from `fer2013.csv` go when no output folder is given."
     return Path(os.environ.get('XDG_CACHE_HOME', Path.home()/'.cache'))/'maskthefer'
 
+# %% ../nbs/01_data.ipynb #077214af
 def fer2013_source(root: Path) -> Path:
     "FER2013 under a data root: its folder of `train/` and `test/`, or its `fer2013.csv`; None if absent."
     for d in (root/'fer2013', root):
         if (d/'train').is_dir() or (d/'test').is_dir(): return d
         if (d/'fer2013.csv').is_file(): return d/'fer2013.csv'
 
+# %% ../nbs/01_data.ipynb #126dee73
 def load_fer2013(src: Path, out=None) -> pd.DataFrame:
     "FER2013 from its folders, or from `fer2013.csv` decoded under `out/fer2013_csv` (default: `cache_dir()`)."
     return load_fer2013_csv(src, Path(out or cache_dir())/'fer2013_csv') if src.suffix == '.csv' else load_fer2013_folders(src)
 
+# %% ../nbs/01_data.ipynb #0e2bce6a
 def ckplus_source(root: Path) -> Path:
     "CK+48 under a data root: its folder of class folders; None if absent."
     for d in (root/'ckplus/CK+48', root/'CK+48', root/'ckplus'):

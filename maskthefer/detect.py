@@ -50,6 +50,7 @@ class Detection:
     eyes: np.ndarray = None  # (2, 2): the subject's right eye (image left), then left eye
     passes: tuple = ()       # which of `detect_faces`' passes ('whole', 'squares', 'hog') had a box on it, at any score
 
+# %% ../nbs/10a_detect.ipynb #88368fe3
 def blazeface_faces(rgb: np.ndarray, full_range: bool = False) -> list:
     "BlazeFace's detections in an RGB `uint8` image."
     h, w = rgb.shape[:2]
@@ -62,6 +63,7 @@ def blazeface_faces(rgb: np.ndarray, full_range: bool = False) -> list:
                                'blazeface-full' if full_range else 'blazeface', eyes))
     return faces
 
+# %% ../nbs/10a_detect.ipynb #59579df0
 def box_iou(a, b) -> float:
     "Intersection over union of two (left, top, right, bottom) boxes."
     iw, ih = min(a[2], b[2]) - max(a[0], b[0]), min(a[3], b[3]) - max(a[1], b[1])
@@ -69,12 +71,14 @@ def box_iou(a, b) -> float:
     area = lambda r: (r[2] - r[0])*(r[3] - r[1])
     return inter/(area(a) + area(b) - inter) if inter else 0.
 
+# %% ../nbs/10a_detect.ipynb #007056e2
 def same_face(a, b) -> bool:
     "Whether two boxes frame the same face: IoU ≥ 0.3, or the centre of one inside the other."
     inside = lambda p, r: r[0] <= p[0] <= r[2] and r[1] <= p[1] <= r[3]
     centre = lambda r: ((r[0] + r[2])/2, (r[1] + r[3])/2)
     return box_iou(a, b) >= 0.3 or inside(centre(a), b) or inside(centre(b), a)
 
+# %% ../nbs/10a_detect.ipynb #5161c947
 def square_tiles(h: int, w: int) -> list:
     "Overlapping squares (left, top, right, bottom) of side min(h, w) along the longer side of an h×w photo; none if it is square or thinner than a face (`MIN_FACE_SIZE`)."
     side, long = min(h, w), max(h, w)
@@ -82,6 +86,7 @@ def square_tiles(h: int, w: int) -> list:
     starts = np.linspace(0, long - side, int(np.ceil(long/side)) + 1).round().astype(int)
     return [(o, 0, o + side, side) if w > h else (0, o, side, o + side) for o in starts]
 
+# %% ../nbs/10a_detect.ipynb #b2fdb611
 def tile_faces(rgb: np.ndarray) -> list:
     "Short-range BlazeFace on each of the photo's `square_tiles`, faces cut by a tile edge inside the photo dropped."
     h, w = rgb.shape[:2]
@@ -94,6 +99,7 @@ def tile_faces(rgb: np.ndarray) -> list:
             faces.append(d)
     return faces
 
+# %% ../nbs/10a_detect.ipynb #92d575d4
 def hog_faces(gray: np.ndarray, min_score: float = 0.5) -> list:
     "dlib's HOG detections scoring ≥ `min_score`, its SVM margin m scored 1/(1 + exp(-m)): 0.5 is m = 0, dlib's own threshold."
     p = min(max(min_score, 1e-3), 1 - 1e-3)  # a finite margin at 0 and 1
@@ -101,6 +107,7 @@ def hog_faces(gray: np.ndarray, min_score: float = 0.5) -> list:
     faces = [Detection((r.left(), r.top(), r.right(), r.bottom()), float(1/(1 + np.exp(-m))), 'hog', passes=('hog',)) for r, m in zip(rects, margins)]
     return [f for f in faces if f.score >= min_score]
 
+# %% ../nbs/10a_detect.ipynb #f853e618
 def detect_faces(rgb: np.ndarray, min_score: float = 0.5, max_side: int = 1920, tiles: bool = True) -> list:
     "Faces in an RGB photo, most confident first: BlazeFace short- and full-range on the whole photo (and on squares if `tiles`), merged; dlib's HOG detector if they find none."
     h, w = rgb.shape[:2]
@@ -134,6 +141,7 @@ def eye_frame(eyes, min_iod: float = MIN_IOD) -> tuple:
     M[:, 2] += side/2 - centre
     return M, d*s, side
 
+# %% ../nbs/10a_detect.ipynb #f2789e73
 def landmarks_from_eyes(gray: np.ndarray, eyes) -> np.ndarray:
     "68 landmarks (photo pixels) fitted in the box `EYE_BOX` places from the two eye centres."
     M, iod, side = eye_frame(eyes)
@@ -142,10 +150,12 @@ def landmarks_from_eyes(gray: np.ndarray, eyes) -> np.ndarray:
     points = fit_landmarks(face, (cx - half, cy - half, cx + half, cy + half))
     return (np.c_[points, np.ones(68)] @ cv2.invertAffineTransform(M).T).astype(np.float32)
 
+# %% ../nbs/10a_detect.ipynb #f07d517a
 def eye_centres(points: np.ndarray) -> np.ndarray:
     "Centres of the two eyes (points 36–41, 42–47)."
     return np.stack([points[36:42].mean(0), points[42:48].mean(0)])
 
+# %% ../nbs/10a_detect.ipynb #aa2f2750
 def photo_landmarks(gray: np.ndarray, face: Detection) -> FaceLandmarks:
     "68 landmarks of a detected face: from its eyes (fitted twice) where the detector gives them, else in its box."
     if face.eyes is None: points = fit_landmarks(gray, face.box)

@@ -89,6 +89,7 @@ def front_matter(nb) -> dict:
     if c is None or c.cell_type != 'raw' or not c.source.startswith('---'): return {}
     return yaml.safe_load(c.source.strip().strip('-')) or {}
 
+# %% ../nbs/13_docs.ipynb #b40f81a0
 def nav_html(pages: list, current: str, site_title: str) -> str:
     "The sidebar: the site's title, then each section's pages, the current one marked."
     out, section = [f'<div class="site"><a href="index.html">{site_title}</a></div>'], None
@@ -99,6 +100,7 @@ def nav_html(pages: list, current: str, site_title: str) -> str:
         out.append(f'<a href="{page_file(name)}"{cls}>{title}</a>')
     return '\n'.join(out)
 
+# %% ../nbs/13_docs.ipynb #c1acdffd
 def pager_html(pages: list, current: str) -> str:
     "Links to the pages before and after `current` in the sidebar's order."
     names = [name for _, name, _ in pages]
@@ -107,12 +109,14 @@ def pager_html(pages: list, current: str) -> str:
     nxt = f'<a href="{page_file(names[i + 1])}">{title[names[i + 1]]} →</a>' if i + 1 < len(names) else '<span></span>'
     return prev + nxt
 
+# %% ../nbs/13_docs.ipynb #2ef8dd8a
 def local_paths(text: str) -> str:
     "`text` with this machine's paths made generic: the clone's and site-packages' prefixes dropped, temporary folders as `TMP/`."
     text = text.replace(f'{project_root()}/', '')
     text = re.sub(r'/[^\s\'"]*?/site-packages/', '', text)
     return re.sub(re.escape(tempfile.gettempdir()) + r'/[\w.-]+', 'TMP', text)
 
+# %% ../nbs/13_docs.ipynb #de789621
 def _prepare_cells(nb, fm: dict):
     "Front matter → heading; show_doc cells → Markdown output only; other directives dropped."
     if fm:
@@ -129,6 +133,7 @@ def _prepare_cells(nb, fm: dict):
             md = o.get('data', {}).get('text/markdown')
             if md: o['data']['text/markdown'] = re.sub(r'\{target="_blank"[^}]*\}', '', ''.join(md))
 
+# %% ../nbs/13_docs.ipynb #b0e31a1b
 def _fix_links(page: str, doc_url: str) -> str:
     "Absolute links to the docs host → relative; `NN_name.ipynb` → `name.html`; heading ids and fragments lower-cased."
     if doc_url: page = page.replace(doc_url.rstrip('/') + '/', '')
@@ -194,18 +199,21 @@ class _PageParser(HTMLParser):
     def handle_data(self, data):
         if self._in_title: self.title += data
 
+# %% ../nbs/13_docs.ipynb #054cb733
 def parse_page(path) -> _PageParser:
     "Title, ids, links and images of an HTML file."
     p = _PageParser()
     p.feed(Path(path).read_text(encoding='utf-8'))
     return p
 
+# %% ../nbs/13_docs.ipynb #1dbb4313
 def _image_ok(src: str, page: Path) -> bool:
     if src.startswith('data:image/'):
         try: return len(base64.b64decode(src.split(',', 1)[1], validate=True)) > 0
         except (binascii.Error, IndexError): return False
     return bool(src) and (page.parent/unquote(urlparse(src).path)).is_file()
 
+# %% ../nbs/13_docs.ipynb #c94c77ce
 def check_site(site) -> list:
     "Problems found in the HTML pages of `site`: missing titles, broken internal links, missing images (empty list: none)."
     site = Path(site)
@@ -234,14 +242,17 @@ def chromium() -> str:
         if shutil.which(name): return shutil.which(name)
     raise FileNotFoundError("no Chromium found: install it (Debian: apt install chromium) to check the site in a browser")
 
+# %% ../nbs/13_docs.ipynb #45856a93
 def _browse(url: str, *args, timeout=60) -> subprocess.CompletedProcess:
     with tempfile.TemporaryDirectory() as profile:
         return subprocess.run([chromium(), *CHROMIUM_FLAGS, f'--user-data-dir={profile}', *args, url],
                               capture_output=True, text=True, timeout=timeout)
 
+# %% ../nbs/13_docs.ipynb #33ad0b87
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args): pass  # no request log on stderr
 
+# %% ../nbs/13_docs.ipynb #e75c623c
 def browser_check(site, pages=('index.html',), shots=None, size=(1280, 3000)) -> list:
     "Problems seen by headless Chromium on `pages` of `site`, saving screenshots to `shots` (empty list: none)."
     from PIL import Image

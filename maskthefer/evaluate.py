@@ -30,14 +30,17 @@ def bootstrap_ci(n_correct: int, n: int, n_boot: int = 1000, seed: int = 0, leve
     lo, hi = np.quantile(accs, [(1 - level)/2, (1 + level)/2])
     return [float(lo), float(hi)]
 
+# %% ../nbs/10_evaluate.ipynb #4587f742
 def _ratio(a, b): return np.divide(a, b, out=np.zeros(len(a)), where=b > 0)
 
+# %% ../nbs/10_evaluate.ipynb #185f0b4b
 def most_confused(counts: np.ndarray, labels: list, n: int = 10) -> list:
     "The `n` largest off-diagonal cells of a confusion matrix of `counts`: `[true, predicted, count]`, largest first."
     pairs = [(labels[i], labels[j], int(counts[i, j])) for i in range(len(labels)) for j in range(len(labels))
              if i != j and counts[i, j] > 0]
     return [list(p) for p in sorted(pairs, key=lambda p: -p[2])[:n]]
 
+# %% ../nbs/10_evaluate.ipynb #3b5a47e2
 def metrics_from_counts(counts, labels: list, n_boot: int = 1000, seed: int = 0) -> dict:
     "Accuracy with bootstrap CI, per-class precision/recall/F1 and normalised matrix from confusion `counts` (k × k+1)."
     counts, k = np.asarray(counts, dtype=int), len(labels)
@@ -59,6 +62,7 @@ def metrics_from_counts(counts, labels: list, n_boot: int = 1000, seed: int = 0)
                 confusion_normalized=np.round(counts/np.maximum(support, 1)[:, None], 4).tolist(),
                 most_confused=most_confused(counts, labels))
 
+# %% ../nbs/10_evaluate.ipynb #749cbe37
 def classification_metrics(y_true, y_pred, labels: list, n_boot: int = 1000, seed: int = 0) -> dict:
     "`metrics_from_counts` of true labels `y_true` and predictions `y_pred`, where a `None` prediction counts as wrong."
     k, idx = len(labels), {c: i for i, c in enumerate(labels)}

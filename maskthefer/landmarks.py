@@ -67,33 +67,39 @@ class FaceLandmarks:
         "Centres of the subject's right eye (image left, points 36–41) and left eye (42–47)."
         return self.points[36:42].mean(0), self.points[42:48].mean(0)
 
+# %% ../nbs/03_landmarks.ipynb #ae4f43aa
 MIN_FACE_SIZE = 24  # px: below this an image holds too little face to fit landmarks
 
 def to_gray(img: np.ndarray) -> np.ndarray:
     "A grayscale view of a gray or RGB `uint8` image."
     return img if img.ndim == 2 else cv2.cvtColor(img, cv2.COLOR_RGB2GRAY)
 
+# %% ../nbs/03_landmarks.ipynb #9d270e6f
 def fit_landmarks(gray: np.ndarray, box) -> np.ndarray:
     "The 68 points the shape predictor fits inside `box` (left, top, right, bottom) of a gray image."
     rect = dlib.rectangle(*(int(round(v)) for v in box))
     return np.array([(p.x, p.y) for p in shape_predictor()(gray, rect).parts()], dtype=np.float32)
 
+# %% ../nbs/03_landmarks.ipynb #4b32d90e
 def _upscaled(gray: np.ndarray, min_size: int):
     h, w = gray.shape
     if min(h, w) < MIN_FACE_SIZE: raise ValueError(f'image is {w}×{h} px, smaller than {MIN_FACE_SIZE} px: too small to find a face')
     up = max(1, math.ceil(min_size/min(h, w)))
     return (cv2.resize(gray, (w*up, h*up), interpolation=cv2.INTER_CUBIC) if up > 1 else gray), up
 
+# %% ../nbs/03_landmarks.ipynb #27de6563
 def _found(big, up, box, source) -> FaceLandmarks:
     points = (fit_landmarks(big, box) + 0.5)/up - 0.5  # pixel centres of the upscaled image back to the original
     return FaceLandmarks(points, tuple(float(v)/up for v in box), source, shape_quality(points))
 
+# %% ../nbs/03_landmarks.ipynb #4b7f47b3
 def frame_box(shape) -> tuple:
     "`FULL_FRAME_BOX` in pixels of an image of `shape`."
     h, w = shape[:2]
     l, t, r, b = FULL_FRAME_BOX
     return (l*w, t*h, r*w, b*h)
 
+# %% ../nbs/03_landmarks.ipynb #f350b930
 def find_face_landmarks(img: np.ndarray, min_size: int = 96, detect: bool = True) -> FaceLandmarks:
     "Landmarks of the face in a face crop: HOG detector on the image upscaled to ≥ `min_size` px, else `FULL_FRAME_BOX`."
     big, up = _upscaled(to_gray(img), min_size)
@@ -102,6 +108,7 @@ def find_face_landmarks(img: np.ndarray, min_size: int = 96, detect: bool = True
     r = max(found, key=lambda r: r.area())
     return _found(big, up, (r.left(), r.top(), r.right(), r.bottom()), 'detector')
 
+# %% ../nbs/03_landmarks.ipynb #e9522d97
 def template_landmarks(shape) -> FaceLandmarks:
     "The mean face stretched over `FULL_FRAME_BOX` of an image of `shape`: landmarks of last resort (quality 0)."
     m = mean_shape()
@@ -109,6 +116,7 @@ def template_landmarks(shape) -> FaceLandmarks:
     points = (m - m.min(0))/(m.max(0) - m.min(0))*[r - l, b - t] + [l, t]
     return FaceLandmarks(points.astype(np.float32), box, 'template', 0.0)
 
+# %% ../nbs/03_landmarks.ipynb #844d9cf6
 def landmark_candidates(img: np.ndarray, min_size: int = 96):
     "Landmarks to try, best first: detector (if it finds a face), full-frame fit, template — for a stage to take the first it can use."
     first = find_face_landmarks(img, min_size)

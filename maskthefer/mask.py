@@ -61,6 +61,7 @@ class FaceFrame:
     def to_face(self, xy): return (np.asarray(xy) - self.o) @ self.R/self.width
     def to_image(self, uv): return np.asarray(uv)*self.width @ self.R.T + self.o
 
+# %% ../nbs/04_mask.ipynb #d07bacad
 # shape of each kind, in face widths: `top` peak position from landmark 27 (0) to 30 (1), `dip` corners below the
 # peak, `side`/`chin` outward push of the jaw line, `tent` share of the nose-wire tent in the top edge
 MASK_SHAPES = {'surgical': dict(top=0.55, dip=0.09, side=0.035, chin=0.07, tent=0.45),
@@ -81,12 +82,14 @@ def _smooth(pts: np.ndarray) -> np.ndarray:
     "A [1, 2, 1] filter along a polyline, ends kept: evens out landmark jitter."
     return np.concatenate([pts[:1], (pts[:-2] + 2*pts[1:-1] + pts[2:])/4, pts[-1:]])
 
+# %% ../nbs/04_mask.ipynb #130340a0
 def _along(pts: np.ndarray, t) -> np.ndarray:
     "Points at fractional indices `t` of the polyline `pts`."
     t = np.asarray(t, np.float64)
     i = np.clip(np.floor(t).astype(int), 0, len(pts) - 2)
     return pts[i] + (t - i)[..., None]*(pts[i + 1] - pts[i])
 
+# %% ../nbs/04_mask.ipynb #487c9977
 def mask_outline(points: np.ndarray, kind: str = 'surgical', rng=None, position: str = 'normal') -> tuple:
     "`FaceFrame` and the mask's edges in face coordinates: `top`, `left`, `bottom`, `right`, plus `peak` and `chin` points."
     _check_choice('kind', kind, ALL_MASK_KINDS)
@@ -131,6 +134,7 @@ def mask_outline(points: np.ndarray, kind: str = 'surgical', rng=None, position:
     return F, dict(top=top, left=contour[:il + 1], bottom=contour[il:ir + 1], right=contour[ir:][::-1], peak=peak,
                    chin=outward(_along(jaw, 8.), s['chin'] + s.get('point', 0)))
 
+# %% ../nbs/04_mask.ipynb #cffedcc7
 def mask_polygon(points: np.ndarray, kind: str = 'surgical', rng=None, position: str = 'normal') -> np.ndarray:
     "The mask's outline in image pixels, (n, 2) x, y, clockwise from the left corner along the top edge."
     F, e = mask_outline(points, kind, rng, position)
@@ -147,22 +151,27 @@ def _canvas_grid(F: FaceFrame, box, S: int):
     X, Y = xs[None, :] - ox, ys[:, None] - oy
     return X*a + Y*c, X*b + Y*d
 
+# %% ../nbs/04_mask.ipynb #26f2d93a
 # Each pattern maps pattern coordinates `pu`, `pv` (face widths), the canvas pixel `px` and the random generator to
 # the share (0-1) of the second colour, or shares (H, W, k) of k colours laid on in turn, and an opacity (None: opaque)
 def _stripes(pu, pv, px, rng): return np.clip(np.sin(2*np.pi*pv/0.1)/(2*np.pi*px/0.1) + 0.5, 0, 1), None
 
+# %% ../nbs/04_mask.ipynb #c34fcb42
 def _dots(pu, pv, px, rng):
     a, b = pu/0.1, pv/0.1
     b = b + 0.5*(np.floor(a) % 2)   # every other column shifted half a step
     return np.clip((0.22 - np.hypot(a - np.floor(a) - 0.5, b - np.floor(b) - 0.5))*0.1/px + 0.5, 0, 1), None
 
+# %% ../nbs/04_mask.ipynb #71ef4119
 def _checks(pu, pv, px, rng): return 0.65*np.clip(np.sin(np.pi*pu/0.09)*np.sin(np.pi*pv/0.09)/(np.pi*px/0.09) + 0.5, 0, 1), None
 
+# %% ../nbs/04_mask.ipynb #c30846f2
 def _fine(share, mean: float, period: float, px: float):
     "`share` faded to its `mean` where its `period` is under 4 canvas pixels: too fine to draw, it is seen as its average."
     w = np.float32(np.clip(period/(4*px) - 0.5, 0, 1))
     return share if w == 1 else w*share + (1 - w)*np.float32(mean)
 
+# %% ../nbs/04_mask.ipynb #7e84fd18
 def _noise(rng, pu, pv, cell: float) -> np.ndarray:
     "A smooth random field (spread about 1) at `pu`, `pv`, blobs about `cell` face widths across: the same at any image size."
     n = int(2/cell) + 4   # a lattice over u in -1..1, v in -0.5..1.5 face widths (beyond: mirrored)
@@ -171,6 +180,7 @@ def _noise(rng, pu, pv, cell: float) -> np.ndarray:
     return cv2.remap(grid, ((pu + 1)/cell + 1).astype(np.float32), ((pv + 0.5)/cell + 1).astype(np.float32),
                      cv2.INTER_CUBIC, borderMode=cv2.BORDER_REFLECT)
 
+# %% ../nbs/04_mask.ipynb #234315a9
 def _print(pu, pv, px, rng):
     "A print of one or two layers of blobs (camouflage, tie-dye, spots) over the base: two or three colours."
     cell = rng.uniform(0.035, 0.09)
@@ -178,6 +188,7 @@ def _print(pu, pv, px, rng):
     edge = 1.5*px/cell   # the field rises about 1 per cell: edges one canvas pixel wide
     return np.stack([np.clip((n - t)/edge + 0.5, 0, 1) for n, t in zip(layers, rng.uniform(-0.2, 0.8, len(layers)))], -1), None
 
+# %% ../nbs/04_mask.ipynb #db536294
 def _floral(pu, pv, px, rng):
     "Five-petal flowers, turned at random, on a jittered grid: petals in the second colour, centres in the third."
     step = rng.uniform(0.08, 0.14)
@@ -190,6 +201,7 @@ def _floral(pu, pv, px, rng):
     return np.stack([_fine(np.clip((petal - r)/e + 0.5, 0, 1), 0.2, step, px),
                      _fine(np.clip((0.07 - r)/e + 0.5, 0, 1), 0.015, step, px)], -1), None
 
+# %% ../nbs/04_mask.ipynb #17b62e8e
 def _lace(pu, pv, px, rng):
     "See-through lace: a fine hexagonal mesh of holes (skin shows through) between solid motifs."
     step = rng.uniform(0.02, 0.035)
@@ -213,6 +225,7 @@ def _valve(sh, g, at: float):
     disc = np.clip((0.06 - r)/g.px + 0.5, 0, 1)
     return sh*(1 - 0.12*disc) + disc*(0.1*np.exp(-((r - 0.052)/0.006)**2) - 0.1*np.sin((v - c[1])/0.015*np.pi)**8*(r < 0.04))
 
+# %% ../nbs/04_mask.ipynb #721802b2
 def _surgical_shading(sh, g, rng, valve):
     "Three pleats (a highlight on each fold, a shadow under it) and hems along the edges."
     for f in np.linspace(0.24, 0.66, 3) + rng.uniform(-0.02, 0.02, 3):
@@ -222,6 +235,7 @@ def _surgical_shading(sh, g, rng, valve):
     sh += 0.04*((g.inside < 0.022) | side & (g.inside < 0.03)) - 0.1*np.exp(-((g.inside - 0.03)/0.003)**2)*side
     return sh
 
+# %% ../nbs/04_mask.ipynb #77821355
 def _n95_shading(sh, g, rng, valve):
     "A cup with a vertical centre ridge: the two halves face the light differently."
     seam = g.seam
@@ -229,12 +243,14 @@ def _n95_shading(sh, g, rng, valve):
     sh += 0.02 - 0.08*((np.abs(np.abs(g.across) - 0.45)/0.55)**2)
     return _valve(sh, g, 0.42) if valve else sh
 
+# %% ../nbs/04_mask.ipynb #3aa1eff0
 def _cloth_shading(sh, g, rng, valve):
     "A centre seam and weave noise."
     sh -= 0.15*np.exp(-(g.seam/0.004)**2)
     sh += cv2.GaussianBlur(rng.normal(0, 0.03, sh.shape).astype(np.float32), (0, 0), max(0.02/g.px/4, 0.6))
     return sh
 
+# %% ../nbs/04_mask.ipynb #2862da52
 def _kn95_shading(sh, g, rng, valve):
     "A flat-fold KN95: two flat panels meeting at a sharp vertical fold, a welded band along the edge."
     w = max(0.004, g.px)   # lines at least a canvas pixel wide
@@ -242,12 +258,14 @@ def _kn95_shading(sh, g, rng, valve):
     sh -= 0.1*np.exp(-((g.inside - 0.022)/w)**2)
     return _valve(sh, g, 0.42) if valve else sh
 
+# %% ../nbs/04_mask.ipynb #b1e18682
 def _respirator_shading(sh, g, rng, valve):
     "A moulded cup: rounder (a highlight on the dome), a thick rubbery rim, a grainy surface, a valve in the middle."
     sh += 0.06*np.exp(-((g.down - 0.4)/0.3)**2 - (g.across/0.6)**2) - 0.1*np.exp(-g.inside/0.025)
     sh += cv2.GaussianBlur(rng.normal(0, 0.025, sh.shape).astype(np.float32), (0, 0), max(0.008/g.px, 0.6))
     return _valve(sh, g, 0.0) if valve else sh
 
+# %% ../nbs/04_mask.ipynb #a7470e46
 def _gaiter_shading(sh, g, rng, valve):
     "A stretchy tube of cloth: soft horizontal folds of random spacing and phase, weave noise, no seam."
     k, phase = rng.uniform(2, 4), rng.uniform(0, 2*np.pi)
@@ -255,6 +273,7 @@ def _gaiter_shading(sh, g, rng, valve):
     sh += cv2.GaussianBlur(rng.normal(0, 0.03, sh.shape).astype(np.float32), (0, 0), max(0.02/g.px/4, 0.6))
     return sh
 
+# %% ../nbs/04_mask.ipynb #f0b689e4
 MASK_SHADERS = {'surgical': _surgical_shading, 'n95': _n95_shading, 'cloth': _cloth_shading, 'kn95': _kn95_shading,
                 'respirator': _respirator_shading, 'gaiter': _gaiter_shading}
 

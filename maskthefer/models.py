@@ -52,10 +52,12 @@ def _arch(arch: str) -> Arch:
     if arch not in ARCHS: raise ValueError(f"unknown architecture {arch!r}: expected one of {sorted(ARCHS)}")
     return ARCHS[arch]
 
+# %% ../nbs/08_models.ipynb #8fe813a8
 def default_size(arch: str) -> tuple:
     "The input size `(height, width)` `arch` is designed for."
     return _arch(arch).size
 
+# %% ../nbs/08_models.ipynb #1541bad9
 def create_model(arch: str = 'eyenet', n_out: int = 7, img_size=None, channels_last: bool = True, **kwargs) -> nn.Module:
     "Build `arch` (a name in `ARCHS`) for `img_size` `(h, w)` single-channel inputs (default: `default_size(arch)`) and `n_out` classes."
     a = _arch(arch)
@@ -66,6 +68,7 @@ def create_model(arch: str = 'eyenet', n_out: int = 7, img_size=None, channels_l
     model = a.build(n_out=n_out, img_size=(h, w), **kwargs)
     return model.to(memory_format=torch.channels_last) if channels_last else model
 
+# %% ../nbs/08_models.ipynb #ec40baee
 def n_params(model: nn.Module) -> int:
     "Number of trainable parameters."
     return sum(p.numel() for p in model.parameters() if p.requires_grad)

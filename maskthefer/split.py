@@ -31,6 +31,7 @@ def manifest_dataset(df: pd.DataFrame) -> str:
     if len(names) > 1: raise ValueError(f"manifest mixes datasets {names}: split each dataset on its own")
     return dataset_name(names[0])
 
+# %% ../nbs/06_split.ipynb #e3b56314
 def protocol_name(dataset: str, protocol: str = None) -> str:
     "`protocol`, or the dataset's default; `ValueError` naming the valid ones for an unknown protocol."
     valid = PROTOCOLS[dataset_name(dataset)]
@@ -38,11 +39,13 @@ def protocol_name(dataset: str, protocol: str = None) -> str:
     if protocol not in valid: raise ValueError(f"unknown protocol {protocol!r} for {dataset}: use one of {valid}")
     return protocol
 
+# %% ../nbs/06_split.ipynb #91e83f69
 def stratified_sample(df: pd.DataFrame, pct: float, rng) -> pd.Index:
     "Index of a random `pct` of each class of `df` (rounded per class), drawn with the generator `rng`."
     if not pct or not len(df): return df.index[:0]
     return df.groupby('label').sample(frac=pct, random_state=rng).index
 
+# %% ../nbs/06_split.ipynb #6c243a8b
 def check_parts(df: pd.DataFrame, parts):
     "`ValueError` when one of `parts` of `df.split` is empty; report each class a part lacks."
     pool = df[df.split.ne(DROPPED)]
@@ -111,12 +114,14 @@ def _official(df, usable, rng, valid_pct):
         report(f"the official {part!r} split is empty: this manifest has no {part} images")
     return split
 
+# %% ../nbs/06_split.ipynb #0096c97a
 def _random(df, usable, rng, valid_pct, test_pct):
     split = pd.Series(np.where(usable, 'train', DROPPED), index=df.index, dtype=object)
     split[stratified_sample(df[usable], test_pct, rng)] = 'test'
     split[stratified_sample(df[split.eq('train')], valid_pct, rng)] = 'valid'
     return split
 
+# %% ../nbs/06_split.ipynb #67f76721
 def split_manifest(df: pd.DataFrame, protocol: str = None, seed: int = 42, valid_pct: float = 0.1,
                    test_pct: float = None, k: int = 10) -> pd.DataFrame:
     "Manifest `df` with `usage`, `split`, `fold`, `protocol`, `seed` set by `protocol` (see the table above)."
@@ -146,6 +151,7 @@ def split_manifest(df: pd.DataFrame, protocol: str = None, seed: int = 42, valid
     if protocol == 'paper' and dataset == 'ck': report_straddling(df)
     return df
 
+# %% ../nbs/06_split.ipynb #32859c6e
 def report_straddling(df: pd.DataFrame) -> dict:
     "Report, and return, how many CK+ subjects and sequences have images on both sides of train/valid vs test."
     d = df[df.split.ne(DROPPED)].assign(test=lambda x: x.split.eq('test'))

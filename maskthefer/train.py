@@ -67,15 +67,18 @@ def is_valid(row) -> bool:
     "Splitter test: the row belongs to the validation part."
     return row.split == 'valid'
 
+# %% ../nbs/09_train.ipynb #b2b2049c
 def dataset_vocab(df: pd.DataFrame) -> list:
     "The classes of a manifest: expressions in canonical order, any other labels (e.g. masked/unmasked) sorted after them."
     labels = set(df.label)
     return [l for l in LABELS if l in labels] + sorted(labels - set(LABELS))
 
+# %% ../nbs/09_train.ipynb #07ca5a6a
 def training_rows(df: pd.DataFrame) -> pd.DataFrame:
     "The rows of a manifest a model trains on: the `ok` faces of the train and valid parts."
     return df[(df.status.eq('ok') if 'status' in df else True) & df.split.isin(['train', 'valid'])]
 
+# %% ../nbs/09_train.ipynb #262c9e75
 def eye_dataloaders(df: pd.DataFrame, size=(24, 48), bs: int = 64, x_col: str = 'crop_path', augment: bool = True,
                     device=None, teacher_col: str = None, **kwargs) -> DataLoaders:
     "Train/valid `DataLoaders` over the `ok` rows of a prepared manifest, images from column `x_col` (a teacher's log-probabilities from `teacher_col` as a second target)."
@@ -99,6 +102,7 @@ def _is_class_folder(name: str) -> bool:
     try: return bool(canonical_label(name))
     except ValueError: return False
 
+# %% ../nbs/09_train.ipynb #ecf12bc2
 def raw_layout(folder) -> tuple | None:
     "`(dataset, data root)` when `folder` holds a raw download (the layouts of `maskthefer.data.load_dataset`) and no manifest; else `None`."
     folder = Path(folder)
@@ -110,6 +114,7 @@ def raw_layout(folder) -> tuple | None:
     if folder.name in ('train', 'test'): return 'fer2013', folder.parent  # a FER2013 part: its root is the folder above
     return 'ck', folder.parent if folder.name in ('CK+48', 'ckplus') else folder
 
+# %% ../nbs/09_train.ipynb #c309d205
 def refuse_data_root(folder):
     "A `ValueError` with the `prepare` command to run when `folder`, given as a prepared folder, is a raw data root."
     raw = raw_layout(folder)
@@ -118,6 +123,7 @@ def refuse_data_root(folder):
     raise ValueError(f"--prepared {folder} looks like a raw data root ({ds} images), not a prepared folder: run "
                      f"`maskthefer prepare --dataset {ds} --data {root} --out outputs/{ds}`, then pass --prepared outputs/{ds}")
 
+# %% ../nbs/09_train.ipynb #2cb8f89e
 def read_manifest(prepared, columns=()) -> pd.DataFrame:
     "The manifest of the prepared folder `prepared`, with rows and the columns `MANIFEST_REQUIRED` and `columns`; a clear error otherwise."
     prepared = Path(prepared)
@@ -202,11 +208,13 @@ class DistillationLoss(Module):
     def activation(self, x): return F.softmax(x, dim=-1)
     def decodes(self, x): return x.argmax(dim=-1)
 
+# %% ../nbs/09_train.ipynb #85410c0f
 class LabelAccuracy(AvgMetric):
     "fastai's `accuracy` when the targets are the labels followed by a teacher's log-probabilities."
     name = 'accuracy'  # the column the recipes monitor and `history.csv` holds
     def __init__(self): super().__init__(lambda pred, y, *teacher: accuracy(pred, y))
 
+# %% ../nbs/09_train.ipynb #bf36a0e4
 def teacher_log_probs(teacher: Learner, df: pd.DataFrame, x_col: str, bs: int = 256) -> np.ndarray:
     "(n, classes) log-probabilities of `teacher` on the images in column `x_col` of `df` (no augmentation)."
     items = list(df[[x_col, 'label', 'split']].itertuples(index=False))
@@ -214,6 +222,7 @@ def teacher_log_probs(teacher: Learner, df: pd.DataFrame, x_col: str, bs: int = 
         probs, _ = teacher.get_preds(dl=teacher.dls.test_dl(items, rm_type_tfms=0, with_labels=True, bs=bs))
     return probs.clamp_min(1e-8).log().numpy()
 
+# %% ../nbs/09_train.ipynb #003995a0
 def distillation_dataloaders(df: pd.DataFrame, teacher, prepared, size=(24, 48), bs: int = 64, x_col: str = 'crop_path',
                              trust_pickle: bool = False) -> DataLoaders:
     "`eye_dataloaders` whose targets are the labels and the log-probabilities of `teacher` (`load_model`: a model folder or a shipped name) on the same faces."
@@ -228,11 +237,15 @@ def distillation_dataloaders(df: pd.DataFrame, teacher, prepared, size=(24, 48),
 
 # %% ../nbs/09_train.ipynb #11078fd0
 def _int(v) -> bool: return isinstance(v, numbers.Integral) and not isinstance(v, bool)
+
+# %% ../nbs/09_train.ipynb #52e0552c
 def _real(v) -> bool: return isinstance(v, numbers.Real) and not isinstance(v, bool) and math.isfinite(v)
 
+# %% ../nbs/09_train.ipynb #04fac0d7
 def _need(ok: bool, option: str, what: str, value):
     if not ok: raise ValueError(f"{option} must be {what}, got {value!r}")
 
+# %% ../nbs/09_train.ipynb #7e581208
 def check_train_options(arch: str = 'eyenet', # one of `ARCHS`
                         recipe: str = 'onecycle', # one of `RECIPES`
                         epochs: int = None, # >= 1; None: the recipe's
@@ -353,10 +366,12 @@ def read_record(folder, keys=()) -> dict:
     if missing: raise ValueError(f"{f} lacks {missing}: it is not a train.json `maskthefer train` wrote; {fix}")
     return rec
 
+# %% ../nbs/09_train.ipynb #72f090c0
 def _read_weights(f: Path) -> dict:
     if f.suffix == '.pth': return torch.load(f, map_location='cpu', weights_only=True)
     with np.load(f) as z: return {k: torch.from_numpy(z[k]) for k in z.files if k != '__layers__'}  # beside the layer list `predict` runs
 
+# %% ../nbs/09_train.ipynb #54c0e9d7
 def load_state(folder) -> tuple:
     "`(state dict, file)` of a model folder's weights, read without unpickling code: `model.pth` (`weights_only`), else a shipped `model.npz`."
     folder = Path(folder)
@@ -369,6 +384,7 @@ def load_state(folder) -> tuple:
     if not isinstance(state, dict) or not all(isinstance(v, torch.Tensor) for v in state.values()): raise bad(f'a {type(state).__name__}')
     return state, f
 
+# %% ../nbs/09_train.ipynb #13077807
 def state_mismatch(src: dict, dst: dict, skip: str = None) -> list:
     "Keys of state dicts `src` and `dst` (those of module `skip` aside) that only one has, or that differ in shape."
     keys = {k for k in (*src, *dst) if not (skip and k.startswith(skip + '.'))}
