@@ -5,10 +5,11 @@
 # %% auto #0
 __all__ = ['LABELS', 'FER2013_LABELS', 'LABEL_ALIASES', 'DATA_ENV', 'DOWNLOAD_HELP', 'WRITE_ERRORS', 'canonical_label',
            'DataNotFoundError', 'sample_root', 'data_root', 'full_data', 'BadImageError', 'read_image', 'atomic_write',
-           'save_image', 'save_csv', 'save_json', 'writable_dir', 'DataWarning', 'report', 'command_line']
+           'save_image', 'save_csv', 'save_json', 'writable_dir', 'DataWarning', 'report', 'command_line',
+           'OutputInUseError', 'output_lock']
 
 # %% ../nbs/00_core.ipynb #1065c0c9
-import errno, importlib.resources, json, os, shlex, sys, tempfile, warnings
+import contextlib, errno, fcntl, importlib.resources, json, os, shlex, sys, tempfile, warnings
 from pathlib import Path
 import numpy as np
 from PIL import Image, ImageOps
@@ -151,3 +152,21 @@ def command_line() -> str:
     if not prog.endswith('.py') or 'ipykernel' in prog: return ''  # a kernel's own arguments repeat nothing
     return shlex.join(['python', sys.argv[0], *sys.argv[1:]])
 
+
+# %% ../nbs/00_core.ipynb #125c38e0
+class OutputInUseError(OSError):
+    "Another run is writing into the output folder."
+
+@contextlib.contextmanager
+def output_lock(out):
+    "Hold `out/.lock` while writing into `out`; `OutputInUseError` naming the other run if one holds it."
+    fd = os.open(Path(out)/'.lock', os.O_RDWR | os.O_CREAT, _new_file_mode())
+    try:
+        try: fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 500, 0).decode(errors='replace').strip() or 'another process'
+            raise OutputInUseError(f"{out} is in use by another run ({holder}): wait for it to finish, or give another --out") from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"pid {os.getpid()}: {command_line() or 'Python'}".encode(), 0)
+        yield Path(out)
+    finally: os.close(fd)  # closing releases the lock

@@ -205,8 +205,9 @@ def dedup(dataset: str, # fer2013 or ck
           **policy) -> dict:
     "Load `dataset` from `data`, de-duplicate it, write manifests and `dedup_report.json` under `out`; return the report."
     out = check_dedup_options(dataset, out, frames_per_sequence, **policy)
-    df, rep = dedup_dataset(dataset, data, out, frames_per_sequence, **policy)
-    save_csv(df, out/'dedup_manifest.csv')
-    save_csv(df[df.keep], out/'manifest.csv')
-    save_json(rep, out/'dedup_report.json')
-    return rep
+    with output_lock(out):
+        df, rep = dedup_dataset(dataset, data, out, frames_per_sequence, **policy)
+        save_csv(df, out/'dedup_manifest.csv')
+        save_csv(df[df.keep], out/'manifest.csv')
+        save_json(rep, out/'dedup_report.json')
+        return rep

@@ -18,7 +18,7 @@ from fastcore.basics import defaults
 from fastcore.parallel import parallel
 from .core import *
 from .data import dataset_name
-from .dedup import dedup_dataset
+from .dedup import dedup, dedup_dataset
 from .landmarks import landmark_candidates, find_face_landmarks
 from .mask import mask_face, MASK_KINDS, _check_choice
 from .crop import crop_eyes
@@ -194,23 +194,24 @@ def prepare(dataset: str, # fer2013 or ck
             **split_kw) -> pd.DataFrame:
     "De-duplicate, split, mask and crop `dataset` from `data` into `out`; returns the final manifest."
     out = check_prepare_options(dataset, out, seed, kind, size, protocol, n_workers, split_kw.get('k', 10), crop_from)
-    name, t = dataset_name(dataset), time.perf_counter()
-    found, dedup_rep = dedup_dataset(name, data, out)
-    # split before the faces: a split option the data cannot meet fails in seconds, not after the masking
-    df = split_manifest(found[found.keep], protocol=protocol, seed=seed, **split_kw)
-    df = prepare_faces(df, out, seed=seed, kind=kind, size=size, crop_from=crop_from, n_workers=n_workers)
-    cov = coverage(df)
-    rep = dict(dataset=name, seed=seed, mask_kind=kind or 'random', size=list(size), crop_from=crop_from, images=len(df),
-               ok=int(cov.loc['all', 'ok']), failed=int(cov.loc['all', 'failed']),
-               coverage=float(cov.loc['all', 'coverage']), coverage_by_class=cov.coverage.drop('all').to_dict(),
-               failed_by_reason=failure_reasons(df).value_counts().to_dict(),
-               landmark_source=df.landmark_source[df.status.eq('ok')].value_counts().to_dict(),
-               seconds=round(time.perf_counter() - t, 1))
-    save_csv(found, out/'dedup_manifest.csv')
-    save_json(dedup_rep, out/'dedup_report.json')
-    save_json(rep, out/'prepare_report.json')
-    save_csv(df, out/'manifest.csv')  # last: a run that fails on the way leaves the previous manifest as it was
-    return df
+    with output_lock(out):
+        name, t = dataset_name(dataset), time.perf_counter()
+        found, dedup_rep = dedup_dataset(name, data, out)
+        # split before the faces: a split option the data cannot meet fails in seconds, not after the masking
+        df = split_manifest(found[found.keep], protocol=protocol, seed=seed, **split_kw)
+        df = prepare_faces(df, out, seed=seed, kind=kind, size=size, crop_from=crop_from, n_workers=n_workers)
+        cov = coverage(df)
+        rep = dict(dataset=name, seed=seed, mask_kind=kind or 'random', size=list(size), crop_from=crop_from, images=len(df),
+                   ok=int(cov.loc['all', 'ok']), failed=int(cov.loc['all', 'failed']),
+                   coverage=float(cov.loc['all', 'coverage']), coverage_by_class=cov.coverage.drop('all').to_dict(),
+                   failed_by_reason=failure_reasons(df).value_counts().to_dict(),
+                   landmark_source=df.landmark_source[df.status.eq('ok')].value_counts().to_dict(),
+                   seconds=round(time.perf_counter() - t, 1))
+        save_csv(found, out/'dedup_manifest.csv')
+        save_json(dedup_rep, out/'dedup_report.json')
+        save_json(rep, out/'prepare_report.json')
+        save_csv(df, out/'manifest.csv')  # last: a run that fails on the way leaves the previous manifest as it was
+        return df
 
 # %% ../nbs/07_prepare.ipynb #c90b285c
 def show_prepared(df: pd.DataFrame, n_per_class: int = 1, seed: int = 0):

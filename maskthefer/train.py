@@ -328,28 +328,29 @@ def train(prepared, # prepared folder: the --out of `maskthefer prepare`
     bs = batch_size_for(bs, training_rows(df).split.eq('train').sum())
     size = tuple(size or default_size(arch))
     out = writable_dir(out or prepared/'models'/f'{arch}_{recipe}', '--out')
-    set_seed(seed, reproducible=True)
-    learn = eye_learner(eye_dataloaders(df, size, bs, x_col=x_col), arch, recipe, size, path=out)
-    if init is not None: init_from(learn, init)
-    plain = learn.dls, learn.loss_func, learn.metrics
-    if teacher is not None:
-        learn.dls = distillation_dataloaders(df, teacher, prepared, size, bs, x_col, trust_pickle)
-        learn.loss_func, learn.metrics = DistillationLoss(T, alpha, eps=getattr(learn.loss_func, 'eps', 0.)), [LabelAccuracy()]
-    t = time.perf_counter()
-    with (nullcontext() if progress else learn.no_bar()): fit_recipe(learn, recipe, epochs, lr, dataset)
-    secs = time.perf_counter() - t
-    learn.dls, learn.loss_func, learn.metrics = plain  # the teacher is for training only
-    learn.remove_cbs(CPUAutocast)  # not needed to load or predict
-    atomic_write(out/'model.pkl', learn.export)
-    atomic_write(out/'model.pth', lambda p: torch.save(learn.model.state_dict(), p))
-    history = pd.read_csv(out/'history.csv')
-    if plot: plot_history(history, out)
-    save_json(dict(command=command_line(), prepared=str(prepared), dataset=dataset, arch=arch, recipe=recipe,
-                   size=list(size), x_col=x_col, init=str(init) if init else None,
-                   distillation=dict(teacher=str(teacher), T=T, alpha=alpha) if teacher is not None else None, epochs=epochs, bs=bs, lr=lr, seed=seed, fold=fold,
-                   best_valid_accuracy=float(history.accuracy.max()), seconds=round(secs, 1), machine=machine(),
-                   date=time.strftime('%Y-%m-%d'), vocab=list(learn.dls.vocab)), out/'train.json')
-    return learn
+    with output_lock(out):
+        set_seed(seed, reproducible=True)
+        learn = eye_learner(eye_dataloaders(df, size, bs, x_col=x_col), arch, recipe, size, path=out)
+        if init is not None: init_from(learn, init)
+        plain = learn.dls, learn.loss_func, learn.metrics
+        if teacher is not None:
+            learn.dls = distillation_dataloaders(df, teacher, prepared, size, bs, x_col, trust_pickle)
+            learn.loss_func, learn.metrics = DistillationLoss(T, alpha, eps=getattr(learn.loss_func, 'eps', 0.)), [LabelAccuracy()]
+        t = time.perf_counter()
+        with (nullcontext() if progress else learn.no_bar()): fit_recipe(learn, recipe, epochs, lr, dataset)
+        secs = time.perf_counter() - t
+        learn.dls, learn.loss_func, learn.metrics = plain  # the teacher is for training only
+        learn.remove_cbs(CPUAutocast)  # not needed to load or predict
+        atomic_write(out/'model.pkl', learn.export)
+        atomic_write(out/'model.pth', lambda p: torch.save(learn.model.state_dict(), p))
+        history = pd.read_csv(out/'history.csv')
+        if plot: plot_history(history, out)
+        save_json(dict(command=command_line(), prepared=str(prepared), dataset=dataset, arch=arch, recipe=recipe,
+                       size=list(size), x_col=x_col, init=str(init) if init else None,
+                       distillation=dict(teacher=str(teacher), T=T, alpha=alpha) if teacher is not None else None, epochs=epochs, bs=bs, lr=lr, seed=seed, fold=fold,
+                       best_valid_accuracy=float(history.accuracy.max()), seconds=round(secs, 1), machine=machine(),
+                       date=time.strftime('%Y-%m-%d'), vocab=list(learn.dls.vocab)), out/'train.json')
+        return learn
 
 # %% ../nbs/09_train.ipynb #a3367e88
 WEIGHTS = ('model.pth', 'model.npz')  # a model's weights: the state dict `train` writes, or a shipped model's arrays
