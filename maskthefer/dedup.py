@@ -177,7 +177,7 @@ def check_dedup_options(dataset: str, # fer2013 or ck
         if isinstance(options[k], bool):
             if not isinstance(v, (bool, np.bool_)): raise ValueError(f"{option} {v!r}: use True or False")
         elif not (isinstance(v, numbers.Real) and _NUMBER_OPTIONS[k][0](v)): raise ValueError(f"{option} {v!r}: use {_NUMBER_OPTIONS[k][1]}")
-    return None if out is None else writable_dir(out)
+    return None if out is None else refuse_other_stage(writable_dir(out), 'dedup')
 
 # %% ../nbs/02_dedup.ipynb #eff58519
 def dedup_dataset(dataset: str, # fer2013 or ck

@@ -179,7 +179,7 @@ def check_prepare_options(dataset: str, out, seed: int = 0, kind: str = None, si
     protocol_name(name, protocol)
     if not (isinstance(k, (int, np.integer)) and k >= 2): raise ValueError(f"--k {k!r}: subject folds need an integer k >= 2")
     if n_workers is not None and n_workers < 0: raise ValueError(f"--workers {n_workers}: use 0 (no worker processes) or more")
-    return writable_dir(out)
+    return refuse_other_stage(writable_dir(out), 'prepare')
 
 # %% ../nbs/07_prepare.ipynb #2dd0b1fe
 def prepare(dataset: str, # fer2013 or ck

@@ -327,7 +327,7 @@ def train(prepared, # prepared folder: the --out of `maskthefer prepare`
     epochs, bs, lr = (d[k] if v is None else v for k, v in (('epochs', epochs), ('bs', bs), ('lr', lr)))
     bs = batch_size_for(bs, training_rows(df).split.eq('train').sum())
     size = tuple(size or default_size(arch))
-    out = writable_dir(out or prepared/'models'/f'{arch}_{recipe}', '--out')
+    out = refuse_other_stage(writable_dir(out or prepared/'models'/f'{arch}_{recipe}', '--out'), 'train')
     with output_lock(out):
         set_seed(seed, reproducible=True)
         learn = eye_learner(eye_dataloaders(df, size, bs, x_col=x_col), arch, recipe, size, path=out)
