@@ -273,7 +273,7 @@ def check_train_options(arch: str = 'eyenet', # one of `ARCHS`
           'size', '(height, width) in pixels', size)
     if init is not None: weights_folder(init)
     if teacher is not None: model_source(teacher, trust_pickle)
-    if out is not None: writable_dir(out, '--out')
+    if out is not None: refuse_other_stage(writable_dir(out, '--out'), 'train')
 
 # %% ../nbs/09_train.ipynb #85a516a4
 def batch_size_for(bs: int, n_train: int) -> int:
@@ -327,7 +327,7 @@ def train(prepared, # prepared folder: the --out of `maskthefer prepare`
     epochs, bs, lr = (d[k] if v is None else v for k, v in (('epochs', epochs), ('bs', bs), ('lr', lr)))
     bs = batch_size_for(bs, training_rows(df).split.eq('train').sum())
     size = tuple(size or default_size(arch))
-    out = refuse_other_stage(writable_dir(out or prepared/'models'/f'{arch}_{recipe}', '--out'), 'train')
+    out = writable_dir(out or prepared/'models'/f'{arch}_{recipe}', '--out')  # a given --out: checked by check_train_options
     with output_lock(out):
         set_seed(seed, reproducible=True)
         learn = eye_learner(eye_dataloaders(df, size, bs, x_col=x_col), arch, recipe, size, path=out)
