@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from fastcore.parallel import parallel
 from maskthefer.maskdetect import detector_metrics, face_readings, route_accuracy
+from maskthefer.core import save_json, weights_digest
 from maskthefer.runtime import load_classifier, shipped_classifiers
 
 def markdown(df: pd.DataFrame, index=False) -> str:
@@ -48,9 +49,11 @@ if __name__ == '__main__':
     a.add_argument('--metrics_out', help='write the metrics and the thresholds picked on the real validation faces here (JSON)')
     args = a.parse_args()
     t0 = time.time()
-    m = detector_metrics(args.data, args.model, load_classifier(args.model).record.get('thresholds'))
+    detector = load_classifier(args.model)
+    m = detector_metrics(args.data, args.model, detector.record.get('thresholds'))
+    m['weights_digest'] = weights_digest(detector.net.w)  # `ship_model` ships these metrics only with these weights
     print(markdown(pd.DataFrame(m['rates']))); print(markdown(pd.DataFrame(m['reliability']))); print('thresholds', json.dumps(m['thresholds']))
-    if args.metrics_out: Path(args.metrics_out).write_text(json.dumps(m, indent=1))
+    if args.metrics_out: save_json(m, args.metrics_out)
     if args.routes:
         routes, called = route_table(args.prepared, m['thresholds'], limit=args.limit)
         print(markdown(routes, index=True)); print('called masked (share of PrivateTest faces):', called)

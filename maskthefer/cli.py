@@ -200,7 +200,7 @@ def error_line(e: Exception) -> str:
     return str(e)
 
 INTERRUPTED = {'prepare': 'run the same command again to resume from its finished chunks',  # what a Ctrl-C leaves
-               'train': 'this run saved no model (history.csv and models/best.pth may be left half-made in --out): train again to start over'}
+               'train': 'this run saved nothing, and --out holds the previous model (if any) as it was: train again to start over'}
 
 COMMANDS = {'dedup': dedup_cmd, 'prepare': prepare_cmd, 'train': train_cmd, 'evaluate': evaluate_cmd, 'cv': cv_cmd,
             'predict': predict_cmd, 'docs': docs_cmd}

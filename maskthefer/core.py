@@ -6,11 +6,11 @@
 __all__ = ['LABELS', 'FER2013_LABELS', 'LABEL_ALIASES', 'DATA_ENV', 'DOWNLOAD_HELP', 'WRITE_ERRORS', 'PARTIAL_NAME',
            'STAGE_REPORTS', 'STAGE_CLASHES', 'canonical_label', 'DataNotFoundError', 'sample_root', 'data_root',
            'full_data', 'BadImageError', 'read_image', 'atomic_write', 'save_image', 'save_csv', 'save_json',
-           'writable_dir', 'DataWarning', 'report', 'command_line', 'OutputInUseError', 'output_lock',
-           'remove_partial_files', 'refuse_other_stage']
+           'file_digest', 'weights_digest', 'writable_dir', 'DataWarning', 'report', 'command_line', 'OutputInUseError',
+           'output_lock', 'remove_partial_files', 'replaced_folder', 'refuse_other_stage']
 
 # %% ../nbs/00_core.ipynb #1065c0c9
-import contextlib, errno, fcntl, importlib.resources, json, os, re, shlex, sys, tempfile, warnings
+import contextlib, errno, fcntl, glob, hashlib, importlib.resources, json, os, re, shlex, shutil, sys, tempfile, warnings
 from pathlib import Path
 import numpy as np
 from PIL import Image, ImageOps
@@ -125,6 +125,21 @@ def save_json(obj, path) -> Path:
     "Save `obj` as indented JSON atomically."
     return atomic_write(path, lambda p: p.write_text(json.dumps(obj, indent=2, default=str)))
 
+# %% ../nbs/00_core.ipynb #3212de78
+def file_digest(path) -> str:
+    "A hash of the file's bytes ('missing' if it cannot be read)."
+    try: return hashlib.blake2b(Path(path).read_bytes(), digest_size=12).hexdigest()
+    except OSError: return 'missing'
+
+# %% ../nbs/00_core.ipynb #1ed32a7a
+def weights_digest(arrays: dict) -> str:
+    "A hash of a model's weights (name → array: a state dict as numpy, or a shipped `model.npz`), whatever file holds them."
+    h = hashlib.blake2b(digest_size=12)
+    for k in sorted(arrays):
+        a = np.ascontiguousarray(arrays[k])
+        h.update(f'{k}:{a.dtype.str}:{a.shape};'.encode()); h.update(a.tobytes())
+    return h.hexdigest()
+
 # %% ../nbs/00_core.ipynb #5dc4249b
 def writable_dir(path, option: str = '--out') -> Path:
     "`path` as a folder that exists and takes new files (created if needed); `ValueError` naming `option` and the fix otherwise."
@@ -182,6 +197,30 @@ def remove_partial_files(out, trees=()) -> int:
     partial = [f for f in found if PARTIAL_NAME.match(f.name) and not f.is_dir()]
     for f in partial: f.unlink(missing_ok=True)
     return len(partial)
+
+# %% ../nbs/00_core.ipynb #422802e2
+def _fresh_dir(out: Path) -> Path:
+    d = Path(tempfile.mkdtemp(dir=out.parent, prefix=f'.{out.name}.'))
+    m = _new_file_mode()
+    os.chmod(d, m | (m & 0o444) >> 2)  # mkdtemp makes 0700: the usual permissions, searchable where readable
+    return d
+
+# %% ../nbs/00_core.ipynb #5fb53d85
+@contextlib.contextmanager
+def replaced_folder(out):
+    "A new empty folder to write into; it replaces folder `out` when the block ends, and is removed (`out` untouched) if the block fails."
+    out = Path(out).absolute()
+    for dead in out.parent.glob(f'.{glob.escape(out.name)}.*'):
+        if dead.is_dir() and PARTIAL_NAME.match(dead.name): shutil.rmtree(dead, ignore_errors=True)  # killed runs'
+    new = _fresh_dir(out)
+    try: yield new
+    except BaseException:
+        shutil.rmtree(new, ignore_errors=True)
+        raise
+    old = _fresh_dir(out)
+    if out.exists(): os.replace(out, old)  # onto the empty folder `old`
+    os.replace(new, out)
+    shutil.rmtree(old, ignore_errors=True)
 
 # %% ../nbs/00_core.ipynb #e5445aef
 STAGE_REPORTS = {'dedup': 'dedup_report.json', 'prepare': 'prepare_report.json', 'train': 'train.json'}

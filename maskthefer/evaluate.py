@@ -151,8 +151,9 @@ def evaluate(model, # a model folder, a shipped model's name, or a `Learner` (se
                                n_boot, seed)
     model_path = model.path if isinstance(model, Learner) else model
     info = dict(dataset=df.dataset.iloc[0], protocol=df.protocol.iloc[0] if 'protocol' in df else '', split=split,
-                fold=fold, tta=tta, model=str(model_path), prepared=str(prepared), arch=rec.get('arch'),
-                recipe=rec.get('recipe'))
+                fold=fold, tta=tta, model=str(Path(model_path).absolute()), prepared=str(Path(prepared).absolute()),
+                arch=rec.get('arch'), recipe=rec.get('recipe'),
+                weights_digest=weights_digest({k: v.detach().cpu().numpy() for k, v in learn.model.state_dict().items()}))
     m = {**info, **m, 'seconds': round(time.perf_counter() - t0, 1), 'machine': machine(),
          'date': time.strftime('%Y-%m-%d'), 'command': command_line()}
     shipped = isinstance(model, str) and model in MODELS  # its metrics go to outputs/, not into the package
@@ -200,7 +201,8 @@ def cross_validate(prepared, arch: str = 'eyenet', recipe: str = 'onecycle', fol
     "Train and test one model per subject fold of `prepared` (all folds, or those in `folds`); mean ± std accuracy."
     t0 = time.perf_counter()
     checked = inspect.signature(check_train_options).parameters
-    check_train_options(arch, recipe, epochs, seed=seed, init=init, out=out, **{k: v for k, v in train_kw.items() if k in checked})
+    check_train_options(arch, recipe, epochs, seed=seed, init=init, **{k: v for k, v in train_kw.items() if k in checked})  # each fold's --out is new
+    if out is not None: refuse_other_stage(writable_dir(out, '--out'), 'train')
     df = read_manifest(prepared)
     k = n_folds(df)
     folds = list(range(k)) if folds is None else list(folds)

@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['CROP_LANDMARKS', 'PREPARE_VERSION', 'PREPARE_COLUMNS', 'OUTPUT_HASHES', 'CHUNK_GLOB', 'face_seed', 'prepare_face',
-           'input_root', 'output_name', 'file_digest', 'chunk_key', 'chunk_done', 'prepare_chunk', 'check_face_options',
+           'input_root', 'output_name', 'chunk_key', 'chunk_done', 'prepare_chunk', 'check_face_options',
            'prepare_faces', 'load_landmarks', 'failure_reasons', 'coverage', 'check_prepare_options', 'prepare',
            'show_prepared']
 
@@ -68,11 +68,6 @@ def output_name(path, root) -> str:
     return Path(os.path.relpath(os.path.abspath(path), root)).as_posix() + '.png'
 
 # %% ../nbs/07_prepare.ipynb #22582ecc
-def file_digest(path) -> str:
-    "A hash of the file's bytes ('missing' if it cannot be read): what the image is, whatever its name and date."
-    try: return hashlib.blake2b(Path(path).read_bytes(), digest_size=12).hexdigest()
-    except OSError: return 'missing'
-
 def chunk_key(rows: pd.DataFrame, root, seed, kind, size, crop_from='unmasked') -> str:
     "The key of a chunk's results: the format version, options, input folder and every row's path, label and bytes."
     made_of = dict(version=PREPARE_VERSION, seed=seed, kind=kind, size=list(size), crop_from=crop_from, root=str(root),

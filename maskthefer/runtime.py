@@ -98,17 +98,22 @@ def ship_model(trained, # a `maskthefer train` folder
     import torch
     from maskthefer.models import create_model
     trained, dest = Path(trained), Path(dest or shipped_models_dir())/name
-    dest.mkdir(parents=True, exist_ok=True)
     rec = json.loads((trained/'train.json').read_text())
     net = create_model(rec['arch'], n_out=len(rec['vocab']), img_size=rec['size'])
-    state = torch.load(trained/'model.pth', map_location='cpu')
+    state = torch.load(trained/'model.pth', map_location='cpu', weights_only=True)
     net.load_state_dict(state)
     arrays = {k: v.numpy() for k, v in state.items()}
+    metrics = sorted(trained.glob('metrics_*.json'))
+    for f in metrics:  # results travel with the weights they were measured on, or not at all
+        if json.loads(f.read_text()).get('weights_digest') != weights_digest(arrays):
+            raise ValueError(f"{f} was not measured on the weights in {trained/'model.pth'} (they have changed since, or it predates "
+                             f"weights digests): run `maskthefer evaluate --model {trained}` again, or delete it")
+    dest.mkdir(parents=True, exist_ok=True)
     atomic_write(dest/'model.npz', lambda p: np.savez(p, __layers__=json.dumps(layer_list(net.eval())), **arrays))
     if thresholds: rec['thresholds'] = {k: round(float(v), 4) for k, v in thresholds.items()}
     atomic_write(dest/'train.json', lambda p: Path(p).write_text(json.dumps(rec, indent=1)))
-    for f in [*(p.name for p in trained.glob('metrics_*.json')), *(p.name for p in trained.glob('confusion_*.png'))]:
-        atomic_write(dest/f, lambda p: shutil.copyfile(trained/f, p))
+    for f in [*metrics, *(trained/f"confusion_{m.stem.removeprefix('metrics_')}.png" for m in metrics)]:
+        if f.exists(): atomic_write(dest/f.name, lambda p: shutil.copyfile(f, p))
     return dest
 
 # %% ../nbs/08a_runtime.ipynb #c050da5f
