@@ -163,7 +163,9 @@ def predict_cmd(paths: Param("image files or folders (default: the photo the pac
         for r in results:
             if 'faces' in r: print(f"{r['file']}: {len(r['faces'])} face(s)" + ''.join(f"\n  {f['face']}: {_face_line(f)}" for f in r['faces']))
     if out: print(f"wrote {out}/predictions.json and {out}/predictions.csv", file=sys.stderr)
-    if not any('faces' in r for r in results): sys.exit(f"maskthefer predict: no image could be read")
+    if not results: sys.exit(f"maskthefer predict: no image files in {' '.join(paths)}: give image files or folders that hold them")
+    if not any('faces' in r for r in results):  # every path failed: say why, whatever it was (unreadable, a failed write)
+        sys.exit(f"maskthefer predict: none of the {len(results)} file(s) gave a result; the first: {results[0]['error']}")
 
 # %% ../nbs/12_cli.ipynb #f048a145
 @call_parse
@@ -177,6 +179,7 @@ def docs_cmd(out: Param("folder for the site", str) = '_site',
     except ImportError as e: raise ValueError(f"{e}: the docs build needs the development install: pip install -e \".[dev]\"")
     out, screenshots = Path(out).absolute(), screenshots and Path(screenshots).absolute()
     os.chdir(docs.project_root())  # nbdev reads settings.ini from the current folder
+    if check: docs.chromium()  # no browser: said before the build
     proc = docs.process_notebooks()
     site = docs.build_docs(out, proc=proc)
     if readme: print(f"wrote {docs.build_readme('README.md', proc)}")

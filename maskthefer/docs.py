@@ -254,9 +254,12 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 # %% ../nbs/13_docs.ipynb #e75c623c
 def browser_check(site, pages=('index.html',), shots=None, size=(1280, 3000)) -> list:
-    "Problems seen by headless Chromium on `pages` of `site`, saving screenshots to `shots` (empty list: none)."
+    "Problems seen by headless Chromium on `pages` of `site` (empty list: none), screenshots saved to `shots` (default: a temporary folder, removed after)."
     from PIL import Image
-    site, shots = Path(site), Path(shots or tempfile.mkdtemp())
+    chromium()  # no browser: the error comes before anything is made
+    if shots is None:
+        with tempfile.TemporaryDirectory() as tmp: return browser_check(site, pages, tmp, size)
+    site, shots = Path(site), Path(shots)
     shots.mkdir(parents=True, exist_ok=True)
     handler = functools.partial(_QuietHandler, directory=str(site))
     problems = []

@@ -7,7 +7,7 @@ __all__ = ['NO_CROP', 'bootstrap_ci', 'most_confused', 'metrics_from_counts', 'c
            'predict_rows', 'resolve_split', 'evaluate', 'results_row', 'append_result', 'cross_validate']
 
 # %% ../nbs/10_evaluate.ipynb #5429e488
-import inspect, json, sys, time
+import inspect, json, os, sys, time
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -151,7 +151,7 @@ def evaluate(model, # a model folder, a shipped model's name, or a `Learner` (se
                                n_boot, seed)
     model_path = model.path if isinstance(model, Learner) else model
     info = dict(dataset=df.dataset.iloc[0], protocol=df.protocol.iloc[0] if 'protocol' in df else '', split=split,
-                fold=fold, tta=tta, model=str(Path(model_path).absolute()), prepared=str(Path(prepared).absolute()),
+                fold=fold, tta=tta, model=os.path.abspath(model_path), prepared=os.path.abspath(prepared),
                 arch=rec.get('arch'), recipe=rec.get('recipe'),
                 weights_digest=weights_digest({k: v.detach().cpu().numpy() for k, v in learn.model.state_dict().items()}))
     m = {**info, **m, 'seconds': round(time.perf_counter() - t0, 1), 'machine': machine(),
@@ -175,7 +175,7 @@ def results_row(metrics: dict, train_json=None, protocol: str = None, command: s
     if train_json is None and metrics.get('model'):
         f = Path(metrics['model'])/'train.json'
         train_json = f if f.exists() else {}
-    rec = json.loads(Path(train_json).read_text()) if isinstance(train_json, (str, Path)) else (train_json or {})
+    rec = json.loads(refuse_special_file(train_json).read_text()) if isinstance(train_json, (str, Path)) else (train_json or {})
     lo, hi = metrics.get('ci95') or [None, None]
     r4 = lambda v: None if v is None else round(v, 4)
     return dict(dataset=metrics.get('dataset', rec.get('dataset')), protocol=protocol or metrics.get('protocol'),
@@ -189,7 +189,7 @@ def results_row(metrics: dict, train_json=None, protocol: str = None, command: s
 
 def append_result(row: dict, path) -> pd.DataFrame:
     "Append `row` to the CSV results table at `path` (created if absent); returns the table."
-    path = Path(path)
+    path = refuse_special_file(path)
     table = pd.concat([pd.read_csv(path) if path.exists() else None, pd.DataFrame([row])], ignore_index=True)
     save_csv(table, path)
     return table

@@ -154,7 +154,7 @@ def real_rows(real: pd.DataFrame, faces: list, rng, train_copies: int = 3):
 # %% ../nbs/14_mask_detector.ipynb #340a4a55
 def fer_rows(prepared, n_train: int, rng):
     "Rows of a prepared FER2013 folder's faces (a random `n_train` of train, all of valid), framed by their landmarks, each bare and masked."
-    df = pd.read_csv(Path(prepared)/'manifest.csv', keep_default_na=False)
+    df = pd.read_csv(refuse_special_file(Path(prepared)/'manifest.csv'), keep_default_na=False)
     points = load_landmarks(prepared)
     df = df[df.status.eq('ok') & df.path.isin(points.keys())]
     train = df[df.split.eq('train')]
@@ -247,7 +247,7 @@ def detector_metrics(data, # a `build_mask_data` folder
                      thresholds: dict = None # `detector_thresholds`; default: picked on the real validation faces
                     ) -> dict:
     "`thresholds`, per-source `rates` (recall, specificity, ECE at 0.5 and at `thresholds['masked']`) and the real faces' `reliability` curve on the validation split of `data`."
-    df = pd.read_csv(Path(data)/'manifest.csv', keep_default_na=False)
+    df = pd.read_csv(refuse_special_file(Path(data)/'manifest.csv'), keep_default_na=False)
     v = df[df.split.eq('valid')].reset_index(drop=True)
     p, y = mask_probabilities(model, v), v.label.eq('masked').to_numpy()
     real = v.source.eq('real').to_numpy()

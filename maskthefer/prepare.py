@@ -131,7 +131,7 @@ def prepare_faces(df: pd.DataFrame, out, seed: int = 0, kind: str = None, size=(
                   chunk: int = 500, n_workers: int = None) -> pd.DataFrame:
     "The manifest with `PREPARE_COLUMNS` added, every face prepared into `out` in parallel (finished chunks skipped)."
     check_face_options(seed, kind, size, crop_from)
-    df, out = df.reset_index(drop=True), Path(out).absolute()  # the manifest names its images from any folder
+    df, out = df.reset_index(drop=True), Path(os.path.abspath(out))  # the manifest names its images from any folder
     root = input_root(df.path)
     jobs = [(i//chunk, df.iloc[i:i+chunk]) for i in range(0, len(df), chunk)]
     keys = parallel(prepare_chunk, jobs, out=out, root=root, seed=seed, kind=kind, size=size, crop_from=crop_from, parent=os.getpid(),

@@ -84,8 +84,8 @@ def load_classifier(model='eyes') -> Classifier:
     folder = shipped_models_dir()/model if model in MODELS else Path(model)
     if not (folder/'model.npz').exists() or not (folder/'train.json').exists():
         raise FileNotFoundError(f"{folder}: no model.npz and train.json there — one of {MODELS}, or a folder written by `ship_model` from a `maskthefer train` folder")
-    rec = json.loads((folder/'train.json').read_text())
-    with np.load(folder/'model.npz') as z: weights = {k: z[k] for k in z.files}
+    rec = json.loads(refuse_special_file(folder/'train.json').read_text())
+    with np.load(refuse_special_file(folder/'model.npz')) as z: weights = {k: z[k] for k in z.files}
     return Classifier(LayerRunner(json.loads(str(weights.pop('__layers__'))), weights), rec['vocab'], tuple(rec['size']), rec)
 
 # %% ../nbs/08a_runtime.ipynb #9b6bdf74

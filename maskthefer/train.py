@@ -128,7 +128,7 @@ def refuse_data_root(folder):
 def read_manifest(prepared, columns=()) -> pd.DataFrame:
     "The manifest of the prepared folder `prepared`, with rows and the columns `MANIFEST_REQUIRED` and `columns`; a clear error otherwise."
     prepared = Path(prepared)
-    f, fix = prepared/'manifest.csv', f"run `maskthefer prepare --dataset fer2013|ck --out {prepared}`"
+    f, fix = refuse_special_file(prepared/'manifest.csv'), f"run `maskthefer prepare --dataset fer2013|ck --out {prepared}`"
     if not f.exists():
         refuse_data_root(prepared)
         raise FileNotFoundError(f"--prepared {prepared} {'is a file' if prepared.is_file() else 'holds no manifest.csv'}, so it "
@@ -349,7 +349,7 @@ def train(prepared, # prepared folder: the --out of `maskthefer prepare`
          ) -> Learner:
     "Train `arch` with `recipe` on the prepared manifest in folder `prepared`; save the model and its history to `out`."
     check_train_options(arch, recipe, epochs, bs, lr, seed, fold, size, init, teacher, T, alpha, trust_pickle, out)
-    prepared = Path(prepared).absolute()  # train.json names it from any folder
+    prepared = Path(os.path.abspath(prepared))  # train.json names it from any folder
     df = read_manifest(prepared, [x_col])
     dataset = df.dataset.iloc[0]
     if fold is not None: df = assign_fold(df, fold)
@@ -380,7 +380,7 @@ def train(prepared, # prepared folder: the --out of `maskthefer prepare`
                        distillation=dict(teacher=str(teacher), T=T, alpha=alpha) if teacher is not None else None, epochs=epochs, bs=bs, lr=lr, seed=seed, fold=fold,
                        best_valid_accuracy=float(history.accuracy.max()), seconds=round(secs, 1), machine=machine(),
                        date=time.strftime('%Y-%m-%d'), vocab=list(learn.dls.vocab)), run/'train.json')
-    learn.path = out.absolute()
+    learn.path = Path(os.path.abspath(out))
     return learn
 
 # %% ../nbs/09_train.ipynb #a3367e88
@@ -388,7 +388,7 @@ WEIGHTS = ('model.pth', 'model.npz')  # a model's weights: the state dict `train
 
 def read_record(folder, keys=()) -> dict:
     "The training record `train.json` of a model folder; a clear error if it is missing, not a JSON object, or lacks one of `keys`."
-    f = Path(folder)/'train.json'
+    f = refuse_special_file(Path(folder)/'train.json')
     fix = f"retrain the model (`maskthefer train --out {Path(folder)}`) or restore the file"
     if not f.exists(): raise FileNotFoundError(f"{f} not found: a model folder holds the train.json `maskthefer train` writes; {fix}")
     try: rec = json.loads(f.read_text())
@@ -409,6 +409,7 @@ def load_state(folder) -> tuple:
     folder = Path(folder)
     f = next((folder/w for w in WEIGHTS if (folder/w).exists()), None)
     if f is None: raise FileNotFoundError(f"{folder} holds no model.pth or model.npz: train a model there first (`maskthefer train --out {folder}`)")
+    refuse_special_file(f)
     bad = lambda what: ValueError(f"{f} is not a readable state dict ({what}): it is corrupt, truncated or holds other objects than "
                                   f"tensors; retrain the model (`maskthefer train --out {folder}`) or restore the file")
     try: state = _read_weights(f)
@@ -468,7 +469,7 @@ def learner_from_weights(folder, prepared=None) -> tuple:
 
 def load_pickled_learner(pkl) -> Learner:
     "The `Learner` fastai exported to `pkl`, unpickled: for files you made yourself only, with a warning naming the file."
-    pkl = Path(pkl)
+    pkl = refuse_special_file(pkl)
     report(f"{pkl}: unpickling a fastai model.pkl (trust_pickle): a pickle runs any code it holds, so load only files you made yourself")
     bad = lambda what: ValueError(f"{pkl} is not a readable fastai Learner ({what}): retrain the model (`maskthefer train "
                                   f"--out {pkl.parent}`) or load its folder's model.pth + train.json")
