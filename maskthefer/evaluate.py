@@ -159,7 +159,6 @@ def evaluate(model, # a model folder, a shipped model's name, or a `Learner` (se
     shipped = isinstance(model, str) and model in MODELS  # its metrics go to outputs/, not into the package
     out = Path(out or (Path('outputs')/f'shipped_{model}' if shipped else model_path if Path(model_path).is_dir() else Path(model_path).parent))
     tag = split + ('_tta' if tta else '')
-    save_json(m, out/f'metrics_{tag}.json')
     keep = [c for c in ('path', 'label', 'split', 'fold', 'status', 'mask_kind', 'pred', 'prob', 'correct') if c in res]
     save_csv(res[keep], out/f'predictions_{tag}.csv')
     if plot:
@@ -167,6 +166,7 @@ def evaluate(model, # a model folder, a shipped model's name, or a `Learner` (se
                                         f"(95% CI {m['ci95'][0]:.1%}–{m['ci95'][1]:.1%}), n={m['n']}")
         atomic_write(out/f'confusion_{tag}.png', lambda p: fig.savefig(p, dpi=120, bbox_inches='tight'))
         plt.close(fig)
+    save_json(m, out/f'metrics_{tag}.json')  # last: the record that the predictions and figure beside it are complete
     return m
 
 # %% ../nbs/10_evaluate.ipynb #e3a6cc10
