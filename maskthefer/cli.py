@@ -151,12 +151,13 @@ def predict_cmd(paths: Param("image files or folders (default: the photo the pac
                 annotate: Param("write a copy of each photo with boxes and labels to OUT/annotated", store_true) = False,
                 add_mask: Param("put a synthetic mask of this kind (surgical|n95|cloth) on every face first; masked photos go to OUT/masked", str) = None,
                 min_score: Param("face detector's minimum confidence", float) = 0.5,
+                route: Param("how the eye and whole-face models are mixed by P(masked): blend|curve|threshold|cautious|eyes|face (maskthefer.predict.POLICIES; default: the shipped choice)", str) = None,
                 seed: Param("seed of the synthetic masks' colours and patterns", int) = 0):
     "Expressions of every face in photos, masked or not: box, mask probability, expression probabilities."
     from maskthefer.detect import sample_photo  # MediaPipe and the models load on use
     from maskthefer.predict import predict_files, prediction_rows, csv_text
     if (annotate or add_mask) and not out: raise ValueError("--annotate and --add-mask write images: give --out DIR")
-    results = predict_files(paths or [sample_photo()], out, annotate, add_mask, seed, min_score)
+    results = predict_files(paths or [sample_photo()], out, annotate, add_mask, seed, min_score, route)
     if json: _print_json(results)
     elif csv: print(csv_text(prediction_rows(results)), end='')
     else:

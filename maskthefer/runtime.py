@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['MODELS', 'shipped_models_dir', 'layer_list', 'LayerRunner', 'Classifier', 'load_classifier', 'ship_model',
-           'shipped_classifiers']
+           'shipped_classifiers', 'update_record']
 
 # %% ../nbs/08a_runtime.ipynb #d0b3af06
 import json, shutil
@@ -71,10 +71,11 @@ class Classifier:
     record: dict
 
     def __call__(self, images) -> np.ndarray:
-        "Class probabilities `(n, len(vocab))` of gray `uint8` images (resized to `size` if needed)."
+        "Class probabilities `(n, len(vocab))` of gray `uint8` images (resized to `size` if needed), at the record's `temperature`."
         h, w = self.size
         x = np.stack([im if im.shape == (h, w) else cv2.resize(im, (w, h), interpolation=cv2.INTER_AREA) for im in images])
         logits = self.net((x[:, None].astype(np.float32)/255 - 0.5)/0.25)  # as training: IntToFloatTensor, Normalize(0.5, 0.25)
+        logits = logits/self.record.get('temperature', 1.)  # fitted on validation faces (`maskthefer.calibrate`)
         e = np.exp(logits - logits.max(1, keepdims=True))
         return e/e.sum(1, keepdims=True)
 
@@ -121,3 +122,12 @@ def ship_model(trained, # a `maskthefer train` folder
 def shipped_classifiers() -> dict:
     "The three shipped models, loaded once per process."
     return {name: load_classifier(name) for name in MODELS}
+
+# %% ../nbs/08a_runtime.ipynb #4ebb1944
+def update_record(model, **fields) -> dict:
+    "Set `fields` in the record (`train.json`) of a shipped model (a name in `MODELS`, or a `ship_model` folder); returns the record."
+    f = refuse_special_file((shipped_models_dir()/model if model in MODELS else Path(model))/'train.json')
+    rec = {**json.loads(f.read_text()), **fields}
+    atomic_write(f, lambda p: Path(p).write_text(json.dumps(rec, indent=1)))
+    shipped_classifiers.cache_clear()  # the next call reads the new record
+    return rec
