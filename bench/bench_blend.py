@@ -22,7 +22,7 @@ from maskthefer.mask import random_mask
 from maskthefer.prepare import load_landmarks
 from maskthefer.maskdetect import face_readings
 from maskthefer.calibrate import (fit_temperature, scaled, top_label, top_label_ece, reliability_curve, stack_readings,
-                                  fit_weight_curve, policy_accuracy, paired_delta)
+                                  fit_weight_curve, fit_floor, policy_accuracy, paired_delta)
 from maskthefer.predict import POLICIES, detector_params
 from maskthefer.runtime import shipped_classifiers, update_record
 from bench_mask_detector import markdown
@@ -102,13 +102,13 @@ if __name__ == '__main__':
         k = R[n]['found']
         for m in ('eyes', 'face'): R[n][m] = np.where(k[:, None], scaled(np.nan_to_num(R[n][m], nan=1.), T[m]), np.nan)
     curve = fit_weight_curve([R[n] for n in valid])
-    params = {**detector_params(shipped_classifiers()['mask']), 'curve': curve}
-    print('curve', curve)
+    floor = fit_floor([R[n] for n in valid])
+    params = {**detector_params(shipped_classifiers()['mask']), 'curve': curve, 'floor': floor}
+    print('curve', curve, 'floor', floor)
     blend_raw = pd.Series({n: policy_accuracy(uncalibrated[n], 'blend', params) for n in R})
     print('blend without temperatures:', blend_raw.round(4).to_dict())
     acc = pd.DataFrame({n: {p: policy_accuracy(R[n], p, params) for p in POLICIES} for n in R})
-    acc['valid mean'] = acc[valid].mean(1)
-    acc['test mean'] = acc[['test bare', 'test our masks']].mean(1)
+    acc = acc.assign(**{'valid mean': acc[valid].mean(1), 'test mean': acc[['test bare', 'test our masks']].mean(1)})
     default = acc['valid mean'].idxmax()
     print(markdown(acc.round(4), index=True)); print('default (best mean on validation):', default)
     delta = pd.DataFrame({n: {p: paired_delta(R[n], p, 'cautious', params, seed=args.seed) for p in POLICIES}
@@ -116,6 +116,6 @@ if __name__ == '__main__':
     print(markdown(delta, index=True))
     if args.ship:
         for m in ('eyes', 'face'): update_record(m, temperature=round(T[m], 4))
-        update_record('mask', policy_params=dict(curve=[round(c, 4) for c in curve]), default_policy=default)
+        update_record('mask', policy_params=dict(curve=[round(c, 4) for c in curve], floor=round(floor, 4)), default_policy=default)
         print('shipped: temperatures, curve, default policy', default)
     print(f'{time.time() - t0:.0f} s')

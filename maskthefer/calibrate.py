@@ -4,7 +4,8 @@
 
 # %% auto #0
 __all__ = ['expected_calibration_error', 'reliability_curve', 'top_label', 'top_label_ece', 'scaled', 'fit_temperature',
-           'stack_readings', 'blended', 'policy_correct', 'policy_accuracy', 'paired_delta', 'fit_weight_curve']
+           'stack_readings', 'blended', 'policy_correct', 'policy_accuracy', 'paired_delta', 'fit_weight_curve',
+           'fit_floor']
 
 # %% ../nbs/11a_calibrate.ipynb #4dc60d0f
 import numpy as np
@@ -97,3 +98,8 @@ def fit_weight_curve(sets: list, a_grid=np.linspace(0.1, 4, 40), b_grid=np.linsp
     scores = [[np.mean([_log_likelihood(s, 'curve', dict(curve=[a, b])) for s in sets]) for b in b_grid] for a in a_grid]
     i, j = np.unravel_index(np.argmax(scores), (len(a_grid), len(b_grid)))
     return [float(a_grid[i]), float(b_grid[j])]
+
+# %% ../nbs/11a_calibrate.ipynb #6c33cebb
+def fit_floor(sets: list, grid=np.linspace(0, 0.5, 11)) -> float:
+    "The `floor` of the `ensemble` policy with the best mean accuracy over `sets` (`stack_readings` arrays), each set weighted equally."
+    return float(max(grid, key=lambda f: np.mean([policy_accuracy(s, 'ensemble', dict(floor=f)) for s in sets])))

@@ -151,7 +151,7 @@ def predict_cmd(paths: Param("image files or folders (default: the photo the pac
                 annotate: Param("write a copy of each photo with boxes and labels to OUT/annotated", store_true) = False,
                 add_mask: Param("put a synthetic mask of this kind (surgical|n95|cloth) on every face first; masked photos go to OUT/masked", str) = None,
                 min_score: Param("face detector's minimum confidence", float) = 0.5,
-                route: Param("how the eye and whole-face models are mixed by P(masked): blend|curve|threshold|cautious|eyes|face (maskthefer.predict.POLICIES; default: the shipped choice)", str) = None,
+                route: Param("how the eye and whole-face models are mixed by P(masked): blend|ensemble|curve|threshold|cautious|eyes|face (maskthefer.predict.POLICIES; default: the shipped choice)", str) = None,
                 seed: Param("seed of the synthetic masks' colours and patterns", int) = 0):
     "Expressions of every face in photos, masked or not: box, mask probability, expression probabilities."
     from maskthefer.detect import sample_photo  # MediaPipe and the models load on use

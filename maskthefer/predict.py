@@ -20,7 +20,7 @@ from .mask import mask_face, MASK_KINDS
 from .runtime import shipped_classifiers
 
 # %% ../nbs/11_predict.ipynb #56c42aea
-POLICY_DEFAULTS = dict(masked=0.5, face=0.5, curve=[1., 0.])  # thresholds and curve of a detector whose record has none
+POLICY_DEFAULTS = dict(masked=0.5, face=0.5, curve=[1., 0.], floor=0.)  # thresholds, curve and floor of a detector whose record has none
 
 def policy_params(params: dict = None) -> dict:
     "`params` (the detector's `thresholds`, a fitted `curve`) over `POLICY_DEFAULTS`."
@@ -35,6 +35,7 @@ def _logit(p): p = np.clip(np.asarray(p, float), 1e-6, 1 - 1e-6); return np.log(
 
 POLICIES = {  # name -> (P(masked) of each face, `policy_params`) -> the eye model's weight for each face
     'blend': lambda p, t: np.asarray(p, float),
+    'ensemble': lambda p, t: t['floor'] + (1 - t['floor'])*np.asarray(p, float),  # the eye model always has a share
     'curve': lambda p, t: 1/(1 + np.exp(-(t['curve'][0]*_logit(p) + t['curve'][1]))),
     'threshold': lambda p, t: (np.asarray(p) >= t['masked']).astype(float),
     'cautious': lambda p, t: (np.asarray(p) >= t['face']).astype(float),  # eyes unless confidently bare
