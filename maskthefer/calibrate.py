@@ -93,13 +93,14 @@ def _log_likelihood(s: dict, policy: str, params: dict) -> float:
     p = blended(s, policy, params)[s['found']]
     return float(np.log(np.clip(np.take_along_axis(p, s['y'][s['found']][:, None], 1), 1e-9, 1)).mean())
 
-def fit_weight_curve(sets: list, a_grid=np.linspace(0.1, 4, 40), b_grid=np.linspace(-10, 10, 81)) -> list:
-    "`[a, b]` of the `curve` policy maximising the mean log-likelihood over `sets` (`stack_readings` arrays), each set weighted equally."
+def fit_weight_curve(sets: list, a_grid=(0.1, 4., 40), b_grid=(-10., 10., 81)) -> list:
+    "`[a, b]` of the `curve` policy maximising the mean log-likelihood over `sets` (`stack_readings` arrays), each set weighted equally; grids as `np.linspace` arguments."
+    a_grid, b_grid = np.linspace(*a_grid), np.linspace(*b_grid)
     scores = [[np.mean([_log_likelihood(s, 'curve', dict(curve=[a, b])) for s in sets]) for b in b_grid] for a in a_grid]
     i, j = np.unravel_index(np.argmax(scores), (len(a_grid), len(b_grid)))
     return [float(a_grid[i]), float(b_grid[j])]
 
 # %% ../nbs/11a_calibrate.ipynb #6c33cebb
-def fit_floor(sets: list, grid=np.linspace(0, 0.5, 11)) -> float:
-    "The `floor` of the `ensemble` policy with the best mean accuracy over `sets` (`stack_readings` arrays), each set weighted equally."
-    return float(max(grid, key=lambda f: np.mean([policy_accuracy(s, 'ensemble', dict(floor=f)) for s in sets])))
+def fit_floor(sets: list, grid=(0., 0.5, 11)) -> float:
+    "The `floor` of the `ensemble` policy with the best mean accuracy over `sets` (`stack_readings` arrays), each set weighted equally; the grid as `np.linspace` arguments."
+    return float(max(np.linspace(*grid), key=lambda f: np.mean([policy_accuracy(s, 'ensemble', dict(floor=f)) for s in sets])))
