@@ -13,7 +13,7 @@ accuracy on validation and PrivateTest with the paired difference (± 95% bootst
 (`cautious`). The default is the policy with the best mean validation accuracy. --ship writes the temperatures, the
 curve and the default into the shipped models' records. Prints markdown for bench/RESULTS.md.
 """
-import argparse, json, time
+import argparse, time
 from pathlib import Path
 import numpy as np, pandas as pd
 from fastcore.parallel import parallel

@@ -11,8 +11,7 @@ thresholds=...)` ships the thresholds and the metrics. The thresholds are picked
 `--data` is the folder `build_mask_data` wrote (its validation split: real faces of people and photos the detector
 never saw). Prints markdown tables for bench/RESULTS.md."""
 import argparse, json, time
-from pathlib import Path
-import numpy as np, pandas as pd
+import pandas as pd
 from maskthefer.maskdetect import detector_metrics
 from maskthefer.core import save_json, weights_digest
 from maskthefer.runtime import load_classifier
