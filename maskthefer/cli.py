@@ -7,7 +7,7 @@ __all__ = ['INTERRUPTED', 'COMMANDS', 'dedup_cmd', 'prepare_cmd', 'train_cmd', '
            'docs_cmd', 'error_line', 'main']
 
 # %% ../nbs/12_cli.ipynb #15c42d6f
-import json, os, sys, warnings
+import inspect, json, os, sys, warnings
 from fastcore.script import anno_parser, call_parse, Param, store_true
 from pathlib import Path
 from .core import *
@@ -80,23 +80,51 @@ def train_cmd(dataset: Param("fer2013 or ck", str) = 'fer2013',
               trust_pickle: Param("allow a teacher that is only a fastai model.pkl (a pickle runs code when loaded: only files you made)", store_true) = False,
               out: Param("model folder (default: PREPARED/models/ARCH_RECIPE)", str) = None,
               seed: Param("random seed", int) = 0,
-              plot_history: Param("save loss and accuracy plots", store_true) = False):
+              plot_history: Param("save loss and accuracy plots", store_true) = False,
+              stop_after: Param("train at most this many epochs now, then stop, keeping a checkpoint that --resume continues", int) = None,
+              max_minutes: Param("stop after the epoch when the next one would end past this many minutes (checkpoint kept)", float) = None,
+              resume: Param("model folder (--out) of an unfinished run: continue it from its checkpoint, with its own options", str) = None):
     "Train a model on a prepared dataset; save model.pth, model.pkl, history.csv, train.json (and plots)."
+    given = {k: v for k, v in locals().items() if v != inspect.signature(train_cmd).parameters[k].default}
     tr = _training()[0]
+    if resume is not None: return _resume_train(tr, given)
     from maskthefer.data import dataset_name
     prepared = Path(prepared or f'outputs/{dataset_name(dataset)}')
     size = (48, 48) if full_face else None
     options = dict(arch=arch, recipe=recipe, epochs=epochs, bs=batch_size, lr=lr, seed=seed, fold=fold, size=size,
                    init=init, teacher=teacher, T=temperature, alpha=alpha, trust_pickle=trust_pickle)
-    tr.check_train_options(**options, out=out)
+    tr.check_train_options(**options, out=out, stop_after=stop_after, max_minutes=max_minutes)
     if not (prepared/'manifest.csv').exists():
         tr.refuse_data_root(prepared)  # a raw data root is never prepared into
         from maskthefer.prepare import prepare
         print(f"{prepared} holds no manifest.csv: preparing {dataset} from {data or 'MASKTHEFER_DATA or the shipped sample'} into it",
               file=sys.stderr)
         prepare(dataset, data, prepared, seed=seed)
-    learn = tr.train(prepared, **options, out=out, x_col='path' if full_face else 'crop_path', plot=plot_history)
-    print(f"best valid accuracy {max(v[2] for v in learn.recorder.values):.4f}; model in {learn.path}")
+    learn = tr.train(prepared, **options, out=out, x_col='path' if full_face else 'crop_path', plot=plot_history,
+                     stop_after=stop_after, max_minutes=max_minutes)
+    _trained(learn)
+
+# %% ../nbs/12_cli.ipynb #f6ff1149
+def _resume_train(tr, given: dict):
+    "`maskthefer train --resume OUT`: the unfinished run continued with its checkpoint's options; any other training option refused."
+    own = {'resume', 'stop_after', 'max_minutes', 'plot_history'}
+    other = sorted(set(given) - own)
+    if other: raise ValueError(f"--resume continues a run with the options it was started with: drop --{other[0].replace('_', '-')} "
+                               f"(to train with other options, start a new run with another --out)")
+    options = tr.resume_options(given['resume'])
+    tr.check_train_options(**{k: v for k, v in options.items() if k not in ('prepared', 'x_col')}, stop_after=given.get('stop_after'),
+                           max_minutes=given.get('max_minutes'))
+    _trained(tr.train(**options, resume=True, stop_after=given.get('stop_after'), max_minutes=given.get('max_minutes'),
+                      plot=given.get('plot_history', False)))
+
+# %% ../nbs/12_cli.ipynb #db147efc
+def _trained(learn):
+    "Say where a `train` run ended: its model, or the checkpoint that continues it."
+    best = getattr(learn, 'best_accuracy', float('nan'))
+    if learn.epochs_done < learn.n_epoch:
+        print(f"stopped after epoch {learn.epochs_done} of {learn.n_epoch} (best valid accuracy so far {best:.4f}); continue with: "
+              f"maskthefer train --resume {learn.path}")
+    else: print(f"best valid accuracy {best:.4f}; model in {learn.path}")
 
 # %% ../nbs/12_cli.ipynb #ab11d88b
 @call_parse
@@ -204,7 +232,7 @@ def error_line(e: Exception) -> str:
     return str(e)
 
 INTERRUPTED = {'prepare': 'run the same command again to resume from its finished chunks',  # what a Ctrl-C leaves
-               'train': 'this run saved nothing, and --out holds the previous model (if any) as it was: train again to start over'}
+               'train': '--out holds the previous model (if any) as it was; the same command, or `maskthefer train --resume OUT`, continues from the last finished epoch'}
 
 COMMANDS = {'dedup': dedup_cmd, 'prepare': prepare_cmd, 'train': train_cmd, 'evaluate': evaluate_cmd, 'cv': cv_cmd,
             'predict': predict_cmd, 'docs': docs_cmd}
