@@ -83,6 +83,7 @@ def train_cmd(dataset: Param("fer2013 or ck", str) = 'fer2013',
               plot_history: Param("save loss and accuracy plots", store_true) = False,
               stop_after: Param("train at most this many epochs now, then stop, keeping a checkpoint that --resume continues", int) = None,
               max_minutes: Param("stop after the epoch when the next one would end past this many minutes (checkpoint kept)", float) = None,
+              distributed: Param("train in the processes `accelerate launch` started (several GPUs; gloo processes on a CPU)", store_true) = False,
               resume: Param("model folder (--out) of an unfinished run: continue it from its checkpoint, with its own options", str) = None):
     "Train a model on a prepared dataset; save model.pth, model.pkl, history.csv, train.json (and plots)."
     given = {k: v for k, v in locals().items() if v != inspect.signature(train_cmd).parameters[k].default}
@@ -92,7 +93,7 @@ def train_cmd(dataset: Param("fer2013 or ck", str) = 'fer2013',
     prepared = Path(prepared or f'outputs/{dataset_name(dataset)}')
     size = (48, 48) if full_face else None
     options = dict(arch=arch, recipe=recipe, epochs=epochs, bs=batch_size, lr=lr, seed=seed, fold=fold, size=size,
-                   init=init, teacher=teacher, T=temperature, alpha=alpha, trust_pickle=trust_pickle)
+                   init=init, teacher=teacher, T=temperature, alpha=alpha, trust_pickle=trust_pickle, distributed=distributed)
     tr.check_train_options(**options, out=out, stop_after=stop_after, max_minutes=max_minutes)
     if not (prepared/'manifest.csv').exists():
         tr.refuse_data_root(prepared)  # a raw data root is never prepared into

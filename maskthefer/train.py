@@ -15,6 +15,7 @@ __all__ = ['MANIFEST_REQUIRED', 'RECIPES', 'MODEL_FOLDER_FILES', 'CHECKPOINT_REC
 
 # %% ../nbs/09_train.ipynb #a13368f2
 import errno, json, math, numbers, os, platform, random, shutil, sys, time, warnings
+import tempfile
 from contextlib import nullcontext
 from functools import partial
 import cv2
@@ -25,6 +26,7 @@ import torch
 import matplotlib.pyplot as plt
 import seaborn as sns
 from fastai.vision.all import *
+from fastai.distributed import DistributedDL
 from .core import *
 from .models import ARCHS, create_model, default_size, best_cpu_dtype
 from .split import assign_fold
@@ -217,7 +219,7 @@ class SaveBestModel(SaveModelCallback):
     "fastai's `SaveModelCallback` writing through `torch_write`: never a truncated file, a full disk named as such."
     def _save(self, name):
         f = self.path/self.model_dir/f'{name}.pth'
-        self.last_saved_path = torch_write(f, lambda p: save_model(p, self.learn.model, None, with_opt=False))
+        self.last_saved_path = torch_write(f, lambda p: torch.save(get_model(self.learn.model).state_dict(), p))  # in every process: each loads it back after fit
 
 # %% ../nbs/09_train.ipynb #06d8fdab
 def fit_recipe(learn: Learner, recipe: str, epochs: int, lr: float = None, dataset: str = 'fer2013', log='history.csv', cbs=()):
@@ -304,7 +306,8 @@ def check_train_options(arch: str = 'eyenet', # one of `ARCHS`
                         trust_pickle: bool = False, # allow a teacher that is only a `model.pkl`
                         out=None, # model folder: created, and checked to take new files
                         stop_after: int = None, # epochs to train now before stopping with a checkpoint, >= 1
-                        max_minutes: float = None): # minutes this command may train, > 0
+                        max_minutes: float = None, # minutes this command may train, > 0
+                        distributed: bool = False): # train in the processes of `accelerate launch`
     "`ValueError` (`FileNotFoundError` for a missing model) naming the option and the fix for the first bad option of `train`."
     if arch not in ARCHS: raise ValueError(f"--arch {arch!r} is unknown: use one of {', '.join(ARCHS)}")
     if recipe not in RECIPES: raise ValueError(f"--recipe {recipe!r} is unknown: use one of {', '.join(RECIPES)}")
@@ -318,6 +321,8 @@ def check_train_options(arch: str = 'eyenet', # one of `ARCHS`
     _need(_real(alpha) and 0 <= alpha <= 1, '--alpha', 'a number from 0 to 1', alpha)
     _need(size is None or isinstance(size, (tuple, list)) and len(size) == 2 and all(_int(s) and s >= 1 for s in size),
           'size', '(height, width) in pixels', size)
+    if distributed and max_minutes is not None:
+        raise ValueError("--max-minutes cannot stop a --distributed run (its processes would disagree on when): use --stop-after")
     if init is not None: weights_folder(init)
     if teacher is not None: model_source(teacher, trust_pickle)
     if out is not None: model_out(out)
@@ -336,17 +341,23 @@ def checkpoint_dir(out) -> Path:
     out = Path(os.path.abspath(out))
     return out.parent/f'.{out.name}.checkpoint'
 
+# %% ../nbs/09_train.ipynb #734187e8
+def _train_loader(learn: Learner) -> DataLoader:
+    "`learn`'s training `DataLoader`: the one that shuffles, also when fastai's `DistributedDL` wraps it."
+    dl = learn.dls.train
+    return dl.dl if isinstance(dl, DistributedDL) else dl
+
 # %% ../nbs/09_train.ipynb #e5527b4f
 def rng_states(learn: Learner) -> dict:
     "The random states (JSON-ready) that decide what a run draws next: Python's, NumPy's, torch's and `learn`'s training loader's."
     kind, keys, *rest = np.random.get_state()
     return dict(python=random.getstate(), numpy=[kind, keys.tolist(), *rest], torch=torch.get_rng_state().tolist(),
-                loader=learn.dls.train.rng.getstate())
+                loader=_train_loader(learn).rng.getstate())
 
 def set_rng_states(learn: Learner, s: dict):
     "Restore the states `rng_states` gave, after a JSON round trip (tuples come back as lists)."
     tup = lambda x: tuple(map(tup, x)) if isinstance(x, list) else x
-    random.setstate(tup(s['python'])); learn.dls.train.rng.setstate(tup(s['loader']))
+    random.setstate(tup(s['python'])); _train_loader(learn).rng.setstate(tup(s['loader']))
     np.random.set_state((s['numpy'][0], np.array(s['numpy'][1], dtype=np.uint32), *s['numpy'][2:]))
     torch.set_rng_state(torch.tensor(s['torch'], dtype=torch.uint8))
 
@@ -378,7 +389,7 @@ class Checkpoint(Callback):
     def _trackers(self): return [cb for cb in self.learn.cbs if isinstance(cb, TrackerCallback)]
     def _restore(self, f: Path, r: dict):
         s = torch.load(refuse_special_file(f/r['state']), map_location=self.dls.device, weights_only=True)
-        self.model.load_state_dict(s['model']); self.opt.load_state_dict(fastai_opt_state(s['opt']) if isinstance(self.opt, Optimizer) else s['opt'])
+        get_model(self.model).load_state_dict(s['model']); self.opt.load_state_dict(fastai_opt_state(s['opt']) if isinstance(self.opt, Optimizer) else s['opt'])
         best = self.path/self.model_dir/'best.pth'
         best.parent.mkdir(parents=True, exist_ok=True); shutil.copyfile(refuse_special_file(f/r['best']), best)
         for cb, t in zip(self._trackers(), r['trackers']):
@@ -392,13 +403,16 @@ class Checkpoint(Callback):
         self.history.append(','.join(map(str, self.recorder.log)))  # the row `CSVLogger` wrote
         self.done = [*self.chunks, dict(epochs=[self.first, e], seconds=round(secs, 1), machine=machine(), date=time.strftime('%Y-%m-%d %H:%M'), command=command_line())]
         self.learn.epochs_done, self.learn.best_accuracy = e, max(float(cb.best) for cb in self._trackers() if isinstance(cb, SaveModelCallback))
+        if rank_distrib(): return self._stop(e, secs)  # one writer: the other processes of a distributed run read rank 0's
         f.mkdir(exist_ok=True)
-        state = torch_write(f/f'state_{e:04d}.pth', lambda p: torch.save(dict(model=self.model.state_dict(), opt=plain_state(self.opt.state_dict())), p))
+        state = torch_write(f/f'state_{e:04d}.pth', lambda p: torch.save(dict(model=get_model(self.model).state_dict(), opt=plain_state(self.opt.state_dict())), p))
         best = atomic_write(f/f'best_{e:04d}.pth', lambda p: shutil.copyfile(self.path/self.model_dir/'best.pth', p))
         save_json(dict(self.record, epochs_done=e, state=state.name, best=best.name, history=self.history, chunks=self.done, rng=rng_states(self.learn),
                        smooth_loss=[self.recorder.smooth_loss.count, float(self.recorder.smooth_loss.val)],
                        trackers=[dict(best=float(cb.best), wait=getattr(cb, 'wait', None)) for cb in self._trackers()]), f/CHECKPOINT_RECORD)
         for old in {*f.glob('state_*.pth'), *f.glob('best_*.pth')} - {state, best}: old.unlink()
+        self._stop(e, secs)
+    def _stop(self, e: int, secs: float):
         n = e - self.first
         if e < self.n_epoch and (self.stop_after and n >= self.stop_after or self.max_minutes and secs*(n + 1)/n > 60*self.max_minutes):
             self.stopped = True
@@ -416,7 +430,8 @@ def model_digest(model) -> str | None:
 def run_key(options: dict) -> dict:
     "What a checkpoint must match to be continued: `train`'s resolved `options`, the manifest's hash, the init and teacher models' weights."
     key = dict(options, manifest=file_digest(Path(options['prepared'])/'manifest.csv'),
-               init_weights=model_digest(options['init']), teacher_weights=model_digest(options['teacher']))
+               init_weights=model_digest(options['init']), teacher_weights=model_digest(options['teacher']),
+               processes=max(1, num_distrib()))  # a distributed run's batches are split among its processes
     return json.loads(json.dumps(key))  # as it reads back from checkpoint.json
 
 # %% ../nbs/09_train.ipynb #89dd2a8c
@@ -457,7 +472,8 @@ def _train_run(df, out, cp: Checkpoint, dataset: str, progress: bool, plot: bool
     prepared, arch, recipe, epochs, bs, lr, seed, x_col, size, init, teacher = (
         o[k] for k in ('prepared', 'arch', 'recipe', 'epochs', 'bs', 'lr', 'seed', 'x_col', 'size', 'init', 'teacher'))
     size = tuple(size)
-    with replaced_folder(out) as run:  # the new run in a fresh folder: `out` untouched until it is complete
+    with (replaced_folder(out) if not rank_distrib() else tempfile.TemporaryDirectory()) as run:  # the new run in a fresh folder: `out` untouched until it is complete
+        run = Path(run)
         set_seed(seed, reproducible=True)
         learn = eye_learner(eye_dataloaders(df, size, bs, x_col=x_col), arch, recipe, size, path=run)
         if init is not None: init_from(learn, init)
@@ -466,8 +482,11 @@ def _train_run(df, out, cp: Checkpoint, dataset: str, progress: bool, plot: bool
             learn.dls = distillation_dataloaders(df, teacher, Path(prepared), size, bs, x_col, o['trust_pickle'])
             learn.loss_func, learn.metrics = DistillationLoss(o['T'], o['alpha'], eps=getattr(learn.loss_func, 'eps', 0.)), [LabelAccuracy()]
         learn.start_epoch = learn.epochs_done = cp.resume['epochs_done'] if cp.resume else 0
-        with (nullcontext() if progress else learn.no_bar()): fit_recipe(learn, recipe, epochs, lr, dataset, cbs=[cp])
+        on_cpu = learn.dls.device.type == 'cpu'
+        with (learn.distrib_ctx(sync_bn=not on_cpu, cpu=on_cpu) if o['distributed'] else nullcontext()), (nullcontext() if progress else learn.no_bar()):
+            fit_recipe(learn, recipe, epochs, lr, dataset, cbs=[cp])
         if cp.stopped: raise TrainingStopped(learn)
+        if rank_distrib(): return learn  # rank 0 writes the model
         learn.dls, learn.loss_func, learn.metrics = plain  # the teacher is for training only
         learn.remove_cbs(CPUAutocast)  # not needed to load or predict
         torch_write(run/'model.pkl', learn.export)
@@ -477,7 +496,7 @@ def _train_run(df, out, cp: Checkpoint, dataset: str, progress: bool, plot: bool
         if plot: plot_history(history, run)
         save_json(dict(command=command_line(), prepared=prepared, dataset=dataset, arch=arch, recipe=recipe, size=list(size), x_col=x_col,
                        init=init, distillation=dict(teacher=teacher, T=o['T'], alpha=o['alpha']) if teacher is not None else None,
-                       epochs=epochs, bs=bs, lr=lr, seed=seed, fold=o['fold'], best_valid_accuracy=float(history.accuracy.max()),
+                       epochs=epochs, bs=bs, lr=lr, seed=seed, fold=o['fold'], processes=max(1, num_distrib()), best_valid_accuracy=float(history.accuracy.max()),
                        seconds=round(sum(c['seconds'] for c in cp.done), 1), chunks=cp.done, machine=machine(),
                        date=time.strftime('%Y-%m-%d'), vocab=list(learn.dls.vocab)), run/'train.json')
     return learn
@@ -517,10 +536,11 @@ def train(prepared, # prepared folder: the --out of `maskthefer prepare`
           progress: bool = True, # show fastai's progress bars
           stop_after: int = None, # train at most this many epochs now, then stop, keeping the checkpoint
           max_minutes: float = None, # stop after the epoch when the next one would end past this many minutes
+          distributed: bool = False, # train in the processes `accelerate launch` started (fastai's `distrib_ctx`)
           resume: bool = False # require the checkpoint of this run (`resume_options`); without, one is used if it matches
          ) -> Learner:
     "Train `arch` with `recipe` on the prepared manifest in folder `prepared`; save the model and its history to `out`, continuing the run's checkpoint if there is one."
-    check_train_options(arch, recipe, epochs, bs, lr, seed, fold, size, init, teacher, T, alpha, trust_pickle, out, stop_after, max_minutes)
+    check_train_options(arch, recipe, epochs, bs, lr, seed, fold, size, init, teacher, T, alpha, trust_pickle, out, stop_after, max_minutes, distributed)
     prepared = Path(os.path.abspath(prepared))  # train.json names it from any folder
     df = read_manifest(prepared, [x_col])
     dataset = df.dataset.iloc[0]
@@ -531,13 +551,16 @@ def train(prepared, # prepared folder: the --out of `maskthefer prepare`
     size = tuple(size or default_size(arch))
     out = model_out(out or prepared/'models'/f'{arch}_{recipe}')  # a given --out: checked by check_train_options
     options = dict(prepared=str(prepared), arch=arch, recipe=recipe, epochs=int(epochs), bs=int(bs), lr=float(lr), seed=seed, fold=fold, x_col=x_col,
-                   size=list(size), init=init and str(init), teacher=teacher and str(teacher), T=T, alpha=alpha, trust_pickle=trust_pickle)
-    with output_lock(out):
+                   size=list(size), init=init and str(init), teacher=teacher and str(teacher), T=T, alpha=alpha, trust_pickle=trust_pickle,
+                   distributed=distributed)
+    writer = not rank_distrib()  # in a distributed run only rank 0 writes `out` and the checkpoint
+    with (output_lock(out) if writer else nullcontext()):
         key = run_key(options)
         cp = Checkpoint(checkpoint_dir(out), dict(options=options, key=key), resume_record(out, key, resume), stop_after, max_minutes)
         try: learn = _train_run(df, out, cp, dataset, progress, plot)
         except TrainingStopped as e: learn = e.learn  # `out` as it was; the checkpoint continues the run
-        else: shutil.rmtree(cp.folder, ignore_errors=True)  # the run is complete: nothing to continue
+        else:
+            if writer: shutil.rmtree(cp.folder, ignore_errors=True)  # the run is complete: nothing to continue
     learn.path = Path(os.path.abspath(out))
     return learn
 
@@ -678,3 +701,12 @@ def init_from(learn: Learner, init) -> Learner:
             if c in src_vocab:
                 lin.weight[j], lin.bias[j] = w[src_vocab.index(c)], b[src_vocab.index(c)]
     return learn
+
+# %% ../nbs/09_train.ipynb #8c6a3780
+@patch
+def _broadcast(self: DistributedDL, t, rank):
+    "fastai's `DistributedDL._broadcast` for any backend: the tensor on CUDA for NCCL only (gloo runs on the CPU)."
+    t = torch.LongTensor(t)
+    if torch.distributed.get_backend() == 'nccl': t = t.cuda()
+    torch.distributed.broadcast(t, rank)
+    return t.cpu().tolist()
