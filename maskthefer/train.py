@@ -185,12 +185,12 @@ def recipe_defaults(recipe: str, dataset: str = 'fer2013') -> dict:
 
 # %% ../nbs/09_train.ipynb #76d800fe
 class ResumableLearner(Learner):
-    "A fastai `Learner` whose `fit` begins at epoch `start_epoch`: schedules, epoch numbers and callbacks see the epochs an uninterrupted run would."
-    start_epoch = 0
+    "A fastai `Learner` whose `fit` begins at epoch `first_epoch`: schedules, epoch numbers and callbacks see the epochs an uninterrupted run would."
+    first_epoch = 0
     def _do_fit(self):
         bar = getattr(getattr(self, 'progress', None), 'mbar', None)
-        if self.start_epoch and bar: bar.update(0)  # fastprogress starts its clock at 0: it fails on a first update past it
-        for epoch in range(self.start_epoch, self.n_epoch):
+        if self.first_epoch and bar: bar.update(0)  # fastprogress starts its clock at 0: it fails on a first update past it
+        for epoch in range(self.first_epoch, self.n_epoch):
             self.epoch = epoch  # fastai's `TrainEvalCallback` sets the schedule's position from it: `pct_train = epoch/n_epoch`
             self._with_events(self._do_epoch, 'epoch', CancelEpochException)
 
@@ -384,7 +384,7 @@ class Checkpoint(Callback):
         self.stopped, self.history, self.chunks = False, (resume or {}).get('history'), (resume or {}).get('chunks', [])
         self.done = self.chunks  # the pieces run so far, this command's once it has run an epoch
     def before_fit(self):
-        self.t0, self.first, self.history = time.perf_counter(), self.learn.start_epoch, self.history or [','.join(self.recorder.metric_names)]
+        self.t0, self.first, self.history = time.perf_counter(), self.learn.first_epoch, self.history or [','.join(self.recorder.metric_names)]
         if self.resume: self._restore(Path(self.folder), self.resume)
     def _trackers(self): return [cb for cb in self.learn.cbs if isinstance(cb, TrackerCallback)]
     def _restore(self, f: Path, r: dict):
@@ -481,7 +481,7 @@ def _train_run(df, out, cp: Checkpoint, dataset: str, progress: bool, plot: bool
         if teacher is not None:
             learn.dls = distillation_dataloaders(df, teacher, Path(prepared), size, bs, x_col, o['trust_pickle'])
             learn.loss_func, learn.metrics = DistillationLoss(o['T'], o['alpha'], eps=getattr(learn.loss_func, 'eps', 0.)), [LabelAccuracy()]
-        learn.start_epoch = learn.epochs_done = cp.resume['epochs_done'] if cp.resume else 0
+        learn.first_epoch = learn.epochs_done = cp.resume['epochs_done'] if cp.resume else 0
         on_cpu = learn.dls.device.type == 'cpu'
         with (learn.distrib_ctx(sync_bn=not on_cpu, cpu=on_cpu) if o['distributed'] else nullcontext()), (nullcontext() if progress else learn.no_bar()):
             fit_recipe(learn, recipe, epochs, lr, dataset, cbs=[cp])

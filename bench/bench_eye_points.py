@@ -1,0 +1,67 @@
+"""Issue 29, item 1 (automatic measurement): are `predict`'s eye points on the eyes of a masked face?
+
+Usage: python bench/bench_eye_points.py [--faces ../shared/masks/without_mask] [--n 150] [--seed 0]
+Real unmasked colour faces (a seeded random `--n` of `--faces`). On each, `predict`'s own path (`find_faces`:
+BlazeFace → eyes → 68 landmarks) finds the face; its eye centres are the truth. Then masks of every kind are drawn on
+with those landmarks (`mask_face`: dark and patterned cloth, KN95 with a valve, a gaiter pulled up like a balaclava, a
+surgical mask worn low, ...) and `find_faces` runs again on the masked photo. Error: the larger of the two eye
+centres' distances to the truth, in inter-ocular distances (IOD); a masked face not found counts as a miss. Counts
+only: the photos are not ours to publish.
+"""
+import argparse, time
+from pathlib import Path
+import numpy as np, pandas as pd
+from fastcore.parallel import parallel
+from maskthefer.detect import read_photo, find_faces, eye_centres
+from maskthefer.mask import mask_face
+
+# name -> mask_face options (kind, colour, pattern, valve, how it is worn)
+MASKS = {'surgical blue': dict(kind='surgical', color='blue'),
+         'cloth black': dict(kind='cloth', color='black', pattern='plain'),
+         'cloth navy print': dict(kind='cloth', color='navy', pattern='print'),
+         'cloth red floral': dict(kind='cloth', color='red', pattern='floral'),
+         'kn95 white valve': dict(kind='kn95', color='white', valve=True),
+         'respirator grey valve': dict(kind='respirator', color='grey', valve=True),
+         'gaiter black (balaclava-like)': dict(kind='gaiter', color='black', position='high'),
+         'surgical worn low': dict(kind='surgical', color='blue', position='low'),
+         'n95 black': dict(kind='n95', color='black')}
+SIZES = (0, 30, 60, 10_000)  # IOD buckets in px
+
+def main_face(rgb):
+    "`(detection, landmarks)` of the largest face `find_faces` keeps, or None."
+    faces = find_faces(rgb)
+    return max(faces, key=lambda f: (f[0].box[2] - f[0].box[0])*(f[0].box[3] - f[0].box[1])) if faces else None
+
+def eye_errors(path, seed: int = 0) -> list:
+    "Rows (mask, iod, error) for the photo at `path`: each mask of `MASKS` drawn on its main face; [] if no face."
+    rgb = read_photo(path)
+    face = main_face(rgb)
+    if face is None: return []
+    truth = eye_centres(face[1].points)
+    iod = float(np.linalg.norm(truth[1] - truth[0]))
+    rows = []
+    for i, (name, opts) in enumerate(MASKS.items()):
+        try: masked, _ = mask_face(rgb, face[1].points, seed=seed + i, **opts)
+        except ValueError: continue  # a shape the landmarks cannot carry (e.g. a turned face worn low)
+        found = main_face(masked)
+        err = np.inf if found is None else float(np.linalg.norm(eye_centres(found[1].points) - truth, axis=1).max()/iod)
+        rows.append(dict(file=Path(path).name, mask=name, iod=iod, error=err))
+    return rows
+
+if __name__ == '__main__':
+    a = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    a.add_argument('--faces', default='../shared/masks/without_mask'); a.add_argument('--n', type=int, default=150)
+    a.add_argument('--seed', type=int, default=0); a.add_argument('--workers', type=int, default=2)
+    args = a.parse_args()
+    t = time.perf_counter()
+    files = sorted(p for p in Path(args.faces).iterdir() if p.suffix.lower() in ('.jpg', '.jpeg', '.png'))
+    files = [files[i] for i in np.random.default_rng(args.seed).choice(len(files), min(args.n, len(files)), replace=False)]
+    rows = parallel(eye_errors, files, seed=args.seed, n_workers=args.workers, threadpool=False)
+    df = pd.DataFrame([r for rs in rows for r in rs])
+    print(f"{len(files)} photos, a face found unmasked in {df.file.nunique()}; {time.perf_counter() - t:.0f} s")
+    df['size'] = pd.cut(df.iod, SIZES, labels=[f'IOD < {SIZES[1]} px', f'{SIZES[1]}-{SIZES[2]} px', f'>= {SIZES[2]} px'])
+    summary = lambda g: pd.Series(dict(n=len(g), found=np.isfinite(g.error).mean(), within_025=(g.error < 0.25).mean(),
+                                       median=g.error.median()))
+    print("\nby mask\n" + df.groupby('mask', sort=False).apply(summary).round(3).to_string())
+    print("\nby face size\n" + df.groupby('size', observed=True).apply(summary).round(3).to_string())
+    print(f"\nall: {(df.error < 0.25).mean():.4f} of {len(df)} masked faces within 0.25 IOD")
