@@ -5,14 +5,16 @@ Real unmasked colour faces (a seeded random `--n` of `--faces`). On each, `predi
 BlazeFace → eyes → 68 landmarks) finds the face; its eye centres are the truth. Then masks of every kind are drawn on
 with those landmarks (`mask_face`: dark and patterned cloth, KN95 with a valve, a gaiter pulled up like a balaclava, a
 surgical mask worn low, ...) and `find_faces` runs again on the masked photo. Error: the larger of the two eye
-centres' distances to the truth, in inter-ocular distances (IOD); a masked face not found counts as a miss. Counts
+centres' distances to the truth, in inter-ocular distances (IOD); a masked face not found counts as a miss. Eye
+centres from each of `EYE_SOURCES`; `disagreement`: how far the fitted eyes are from BlazeFace's eye keypoints. Counts
 only: the photos are not ours to publish.
 """
 import argparse, time
 from pathlib import Path
 import numpy as np, pandas as pd
 from fastcore.parallel import parallel
-from maskthefer.detect import read_photo, find_faces, eye_centres
+from maskthefer.landmarks import to_gray
+from maskthefer.detect import read_photo, find_faces, eye_centres, landmarks_from_eyes
 from maskthefer.mask import mask_face
 
 # name -> mask_face options (kind, colour, pattern, valve, how it is worn)
@@ -26,6 +28,11 @@ MASKS = {'surgical blue': dict(kind='surgical', color='blue'),
          'surgical worn low': dict(kind='surgical', color='blue', position='low'),
          'n95 black': dict(kind='n95', color='black')}
 SIZES = (0, 30, 60, 10_000)  # IOD buckets in px
+
+# where the eye centres of a found face come from: name -> f(gray, detection, landmarks) -> (2, 2) eye centres
+EYE_SOURCES = {'predict (fit from BlazeFace eyes, refit)': lambda gray, det, lm: eye_centres(lm.points),
+               'BlazeFace eye keypoints': lambda gray, det, lm: det.eyes if det.eyes is not None else eye_centres(lm.points),
+               'one fit from BlazeFace eyes': lambda gray, det, lm: eye_centres(landmarks_from_eyes(gray, det.eyes)) if det.eyes is not None else eye_centres(lm.points)}
 
 def main_face(rgb):
     "`(detection, landmarks)` of the largest face `find_faces` keeps, or None."
@@ -43,15 +50,19 @@ def eye_errors(path, seed: int = 0) -> list:
     for i, (name, opts) in enumerate(MASKS.items()):
         try: masked, _ = mask_face(rgb, face[1].points, seed=seed + i, **opts)
         except ValueError: continue  # a shape the landmarks cannot carry (e.g. a turned face worn low)
-        found = main_face(masked)
-        err = np.inf if found is None else float(np.linalg.norm(eye_centres(found[1].points) - truth, axis=1).max()/iod)
-        rows.append(dict(file=Path(path).name, mask=name, iod=iod, error=err))
+        found, gray = main_face(masked), to_gray(masked)
+        fit, keys = (None, None) if found is None else (eye_centres(found[1].points), found[0].eyes)
+        agree = np.nan if keys is None else float(np.linalg.norm(fit - keys, axis=1).max()/np.linalg.norm(fit[1] - fit[0]))
+        for source, eyes in EYE_SOURCES.items():
+            err = np.inf if found is None else float(np.linalg.norm(eyes(gray, *found) - truth, axis=1).max()/iod)
+            rows.append(dict(file=Path(path).name, mask=name, source=source, iod=iod, error=err, disagreement=agree))
     return rows
 
 if __name__ == '__main__':
     a = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     a.add_argument('--faces', default='../shared/masks/without_mask'); a.add_argument('--n', type=int, default=150)
     a.add_argument('--seed', type=int, default=0); a.add_argument('--workers', type=int, default=2)
+    a.add_argument('--out', help='CSV of every masked face (file, mask, eye source, IOD, error, disagreement)')
     args = a.parse_args()
     t = time.perf_counter()
     files = sorted(p for p in Path(args.faces).iterdir() if p.suffix.lower() in ('.jpg', '.jpeg', '.png'))
@@ -59,9 +70,11 @@ if __name__ == '__main__':
     rows = parallel(eye_errors, files, seed=args.seed, n_workers=args.workers, threadpool=False)
     df = pd.DataFrame([r for rs in rows for r in rs])
     print(f"{len(files)} photos, a face found unmasked in {df.file.nunique()}; {time.perf_counter() - t:.0f} s")
+    if args.out: df.to_csv(args.out, index=False)
     df['size'] = pd.cut(df.iod, SIZES, labels=[f'IOD < {SIZES[1]} px', f'{SIZES[1]}-{SIZES[2]} px', f'>= {SIZES[2]} px'])
     summary = lambda g: pd.Series(dict(n=len(g), found=np.isfinite(g.error).mean(), within_025=(g.error < 0.25).mean(),
                                        median=g.error.median()))
-    print("\nby mask\n" + df.groupby('mask', sort=False).apply(summary).round(3).to_string())
-    print("\nby face size\n" + df.groupby('size', observed=True).apply(summary).round(3).to_string())
-    print(f"\nall: {(df.error < 0.25).mean():.4f} of {len(df)} masked faces within 0.25 IOD")
+    for source, d in df.groupby('source', sort=False):
+        print(f"\n## eye centres: {source}\nby mask\n" + d.groupby('mask', sort=False).apply(summary).round(3).to_string())
+        print("by face size\n" + d.groupby('size', observed=True).apply(summary).round(3).to_string())
+        print(f"all: {(d.error < 0.25).mean():.4f} of {len(d)} masked faces within 0.25 IOD")
