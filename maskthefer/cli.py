@@ -112,9 +112,7 @@ def _resume_train(tr, given: dict):
     other = sorted(set(given) - own)
     if other: raise ValueError(f"--resume continues a run with the options it was started with: drop --{other[0].replace('_', '-')} "
                                f"(to train with other options, start a new run with another --out)")
-    options = tr.resume_options(given['resume'])
-    tr.check_train_options(**{k: v for k, v in options.items() if k not in ('prepared', 'x_col')}, stop_after=given.get('stop_after'),
-                           max_minutes=given.get('max_minutes'))
+    options = tr.resume_options(given['resume'])  # `train` checks them, and the stop options, before any work
     _trained(tr.train(**options, resume=True, stop_after=given.get('stop_after'), max_minutes=given.get('max_minutes'),
                       plot=given.get('plot_history', False)))
 

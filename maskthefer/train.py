@@ -434,12 +434,16 @@ def run_key(options: dict) -> dict:
                processes=max(1, num_distrib()))  # a distributed run's batches are split among its processes
     return json.loads(json.dumps(key))  # as it reads back from checkpoint.json
 
+# %% ../nbs/09_train.ipynb #4f2dbab8
+def _no_checkpoint(out, f: Path):
+    raise FileNotFoundError(f"--resume {out}: there is no unfinished run to continue ({f} not found; a run that finished leaves none)")
+
 # %% ../nbs/09_train.ipynb #89dd2a8c
 def resume_record(out, key: dict, required: bool = False) -> dict | None:
     "The checkpoint record of the unfinished run into `out` if it was made with `key`; else `None`, reported when it is another run's (an error if `required`)."
     f = refuse_special_file(checkpoint_dir(out)/CHECKPOINT_RECORD)
     if not f.exists():
-        if required: raise FileNotFoundError(f"--resume {out}: there is no unfinished run to continue ({f} not found; a run that finished leaves none)")
+        if required: _no_checkpoint(out, f)
         return None
     try: rec = json.loads(f.read_text())
     except (UnicodeDecodeError, json.JSONDecodeError): rec = {}
@@ -455,7 +459,7 @@ def resume_record(out, key: dict, required: bool = False) -> dict | None:
 def resume_options(out) -> dict:
     "The `train` arguments of the unfinished run into model folder `out`, read from its checkpoint (`maskthefer train --resume OUT`)."
     f = refuse_special_file(checkpoint_dir(out)/CHECKPOINT_RECORD)
-    if not f.exists(): raise FileNotFoundError(f"--resume {out}: there is no unfinished run to continue ({f} not found; a run that finished leaves none)")
+    if not f.exists(): _no_checkpoint(out, f)
     try: options = json.loads(f.read_text())['options']
     except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as e:
         raise ValueError(f"{f} is not a checkpoint record ({type(e).__name__}): delete {f.parent} and train again") from None
