@@ -1,21 +1,24 @@
 """Issue 29, item 1 (automatic measurement): are `predict`'s eye points on the eyes of a masked face?
 
-Usage: python bench/bench_eye_points.py [--faces ../shared/masks/without_mask] [--n 150] [--seed 0]
-Real unmasked colour faces (a seeded random `--n` of `--faces`). On each, `predict`'s own path (`find_faces`:
-BlazeFace → eyes → 68 landmarks) finds the face; its eye centres are the truth. Then masks of every kind are drawn on
-with those landmarks (`mask_face`: dark and patterned cloth, KN95 with a valve, a gaiter pulled up like a balaclava, a
-surgical mask worn low, ...) and `find_faces` runs again on the masked photo. Error: the larger of the two eye
-centres' distances to the truth, in inter-ocular distances (IOD); a masked face not found counts as a miss. Eye
-centres from each of `EYE_SOURCES`; `disagreement`: how far the fitted eyes are from BlazeFace's eye keypoints. Counts
-only: the photos are not ours to publish.
+Usage: python bench/bench_eye_points.py [--masks ../shared/masks] [--n 150] [--seed 0]
+Real unmasked colour faces: a seeded random `--n` of the bare faces in the mask detector's validation split of
+`--masks` (`split_groups`), which the `points` network never trained on. On each, dlib's fit from BlazeFace's eyes,
+twice (`bare_landmarks`: `predict`'s landmarks before `points`) gives the truth. Then masks of every kind are drawn
+on with those landmarks (`mask_face`: dark and patterned cloth, KN95 with a valve, a gaiter pulled up like a
+balaclava, a surgical mask worn low, ...; and `none`, the bare face) and `find_faces` runs again on the masked photo.
+Error: the larger of the two eye centres' distances to the truth, in inter-ocular distances (IOD); a masked face not
+found counts as a miss. Eye centres from each of `EYE_SOURCES`; `disagreement`: how far `predict`'s eyes are from
+BlazeFace's eye keypoints. Counts only: the photos are not ours to publish.
 """
 import argparse, time
 from pathlib import Path
 import numpy as np, pandas as pd
 from fastcore.parallel import parallel
 from maskthefer.landmarks import to_gray
-from maskthefer.detect import read_photo, find_faces, eye_centres, landmarks_from_eyes
+from maskthefer.detect import read_photo, find_faces, eye_centres, net_landmarks
 from maskthefer.mask import mask_face
+from maskthefer.maskdetect import mask_images, source_groups, split_groups
+from maskthefer.eyepoints import bare_landmarks, dlib_eyes
 
 # name -> mask_face options (kind, colour, pattern, valve, how it is worn)
 MASKS = {'surgical blue': dict(kind='surgical', color='blue'),
@@ -26,13 +29,16 @@ MASKS = {'surgical blue': dict(kind='surgical', color='blue'),
          'respirator grey valve': dict(kind='respirator', color='grey', valve=True),
          'gaiter black (balaclava-like)': dict(kind='gaiter', color='black', position='high'),
          'surgical worn low': dict(kind='surgical', color='blue', position='low'),
-         'n95 black': dict(kind='n95', color='black')}
+         'n95 black': dict(kind='n95', color='black'),
+         'none': None}
 SIZES = (0, 30, 60, 10_000)  # IOD buckets in px
 
 # where the eye centres of a found face come from: name -> f(gray, detection, landmarks) -> (2, 2) eye centres
-EYE_SOURCES = {'predict (fit from BlazeFace eyes, refit)': lambda gray, det, lm: eye_centres(lm.points),
+EYE_SOURCES = {'predict (points, from BlazeFace eyes, twice)': lambda gray, det, lm: eye_centres(lm.points),
+               'dlib from BlazeFace eyes, twice (predict before)': lambda gray, det, lm: dlib_eyes(gray, det),
                'BlazeFace eye keypoints': lambda gray, det, lm: det.eyes if det.eyes is not None else eye_centres(lm.points),
-               'one fit from BlazeFace eyes': lambda gray, det, lm: eye_centres(landmarks_from_eyes(gray, det.eyes)) if det.eyes is not None else eye_centres(lm.points)}
+               'points, one pass': lambda gray, det, lm: eye_centres(net_landmarks(gray, det.eyes)) if det.eyes is not None else eye_centres(lm.points),
+               'points, a third pass': lambda gray, det, lm: eye_centres(net_landmarks(gray, eye_centres(lm.points)))}
 
 def main_face(rgb):
     "`(detection, landmarks)` of the largest face `find_faces` keeps, or None."
@@ -42,13 +48,13 @@ def main_face(rgb):
 def eye_errors(path, seed: int = 0) -> list:
     "Rows (mask, iod, error) for the photo at `path`: each mask of `MASKS` drawn on its main face; [] if no face."
     rgb = read_photo(path)
-    face = main_face(rgb)
-    if face is None: return []
-    truth = eye_centres(face[1].points)
+    points = bare_landmarks(rgb)
+    if points is None: return []
+    truth = eye_centres(points)
     iod = float(np.linalg.norm(truth[1] - truth[0]))
     rows = []
     for i, (name, opts) in enumerate(MASKS.items()):
-        try: masked, _ = mask_face(rgb, face[1].points, seed=seed + i, **opts)
+        try: masked = mask_face(rgb, points, seed=seed + i, **opts)[0] if opts else rgb
         except ValueError: continue  # a shape the landmarks cannot carry (e.g. a turned face worn low)
         found, gray = main_face(masked), to_gray(masked)
         fit, keys = (None, None) if found is None else (eye_centres(found[1].points), found[0].eyes)
@@ -60,12 +66,14 @@ def eye_errors(path, seed: int = 0) -> list:
 
 if __name__ == '__main__':
     a = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    a.add_argument('--faces', default='../shared/masks/without_mask'); a.add_argument('--n', type=int, default=150)
+    a.add_argument('--masks', default='../shared/masks'); a.add_argument('--n', type=int, default=150)
     a.add_argument('--seed', type=int, default=0); a.add_argument('--workers', type=int, default=2)
     a.add_argument('--out', help='CSV of every masked face (file, mask, eye source, IOD, error, disagreement)')
     args = a.parse_args()
     t = time.perf_counter()
-    files = sorted(p for p in Path(args.faces).iterdir() if p.suffix.lower() in ('.jpg', '.jpeg', '.png'))
+    real = mask_images(args.masks)
+    real['split'] = split_groups(source_groups(real), real.label)
+    files = sorted(real.path[real.label.eq('unmasked') & real.split.eq('valid')])
     files = [files[i] for i in np.random.default_rng(args.seed).choice(len(files), min(args.n, len(files)), replace=False)]
     rows = parallel(eye_errors, files, seed=args.seed, n_workers=args.workers, threadpool=False)
     df = pd.DataFrame([r for rs in rows for r in rs])
@@ -77,4 +85,5 @@ if __name__ == '__main__':
     for source, d in df.groupby('source', sort=False):
         print(f"\n## eye centres: {source}\nby mask\n" + d.groupby('mask', sort=False).apply(summary).round(3).to_string())
         print("by face size\n" + d.groupby('size', observed=True).apply(summary).round(3).to_string())
-        print(f"all: {(d.error < 0.25).mean():.4f} of {len(d)} masked faces within 0.25 IOD")
+        m = d[d['mask'].ne('none')]
+        print(f"all masked: {(m.error < 0.25).mean():.4f} of {len(m)} masked faces within 0.25 IOD")
