@@ -18,15 +18,15 @@ from bench_mask_landmarks import paired_gap  # this folder is on sys.path when a
 from maskthefer.detect import read_photo, quiet_native_logs, align_face
 from maskthefer.runtime import load_classifier
 
-def predict_crop(path):
-    "The eye band `predict` cuts from the main face of the image at `path`; None without a face."
+def predict_crop(path, size=(48, 24)):
+    "The eye band (`size`: w, h) `predict` cuts from the main face of the image at `path`; None without a face."
     with quiet_native_logs(): aligned = main_face(read_photo(path), 48)
-    return None if aligned is None else crop_eyes(to_gray(aligned[0]), aligned[1])
+    return None if aligned is None else crop_eyes(to_gray(aligned[0]), aligned[1], size)
 
-def hog_frame_crop(path):
+def hog_frame_crop(path, size=(48, 24)):
     "The eye band cut in `predict`'s framing with `find_face_landmarks` (dlib's HOG on the 96-px upscale, else the full-frame fit)."
     gray = read_image(path)
-    return crop_eyes(*align_face(gray, find_face_landmarks(gray).points))
+    return crop_eyes(*align_face(gray, find_face_landmarks(gray).points), size)
 
 LANDMARKS = {'predict': predict_crop, 'hog|frame': hog_frame_crop}
 
@@ -46,15 +46,14 @@ if __name__ == '__main__':
     df = pd.read_csv(Path(a.prepared)/'manifest.csv', keep_default_na=False)
     test = df[df.split.eq('private_test')]
     if a.limit: test = test.sample(a.limit, random_state=a.seed)
-    t = time.time()
-    cut = list(parallel(LANDMARKS[a.landmarks], list(test.masked_path), n_workers=2, chunksize=64))
-    t_cut = time.time() - t
-    print(f"{len(test)} PrivateTest faces of {a.prepared}; predict found a face in {sum(c is not None for c in cut)}; {t_cut:.0f} s\n")
+    t, clfs, cuts = time.time(), {m: load_classifier(m) for m in a.models}, {}
+    for size in {c.size[::-1] for c in clfs.values()}:  # each model reads the band at its own input size (w, h)
+        cuts[size] = list(parallel(LANDMARKS[a.landmarks], list(test.masked_path), size=size, n_workers=2, chunksize=64))
+        print(f"{len(test)} PrivateTest faces of {a.prepared}; predict found a face in {sum(c is not None for c in cuts[size])}; {time.time() - t:.0f} s\n")
     print(f'| eye model | privileged (unmasked-landmark crops) | {a.landmarks} (masked-face landmarks) | Δ |\n|---|---|---|---|')
-    for m in a.models:
-        clf = load_classifier(m)
+    for m, clf in clfs.items():
         y = np.array([clf.vocab.index(l) for l in test.label])
         priv = classify(clf, [read_image(f) if f else None for f in test.crop_path]) == y
-        pred = classify(clf, cut) == y
+        pred = classify(clf, cuts[clf.size[::-1]]) == y
         print(f"| {m} | {priv.mean():.4f} | {pred.mean():.4f} | {paired_gap(pred, priv)} |")
     print(f"\n{time.time() - t:.0f} s")

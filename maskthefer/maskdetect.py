@@ -247,4 +247,4 @@ def face_readings(path, models: dict = None) -> dict:
     if aligned is None: return None
     face, pts = to_gray(aligned[0]), aligned[1]
     p = p_masked(models['mask'], [face])[0]
-    return dict(p_mask=float(p), eyes=models['eyes']([crop_eyes(face, pts)])[0], face=models['face']([face])[0])
+    return dict(p_mask=float(p), eyes=models['eyes']([crop_eyes(face, pts, models['eyes'].size[::-1])])[0], face=models['face']([face])[0])

@@ -68,7 +68,7 @@ def predict(image, min_score: float = 0.5, models: dict = None,
     aligned = [align_face(to_gray(rgb), lm.points) for _, lm in found]
     faces = [a[0] for a in aligned]
     p_mask = p_masked(detector, faces)
-    p_eyes, p_face = models['eyes']([crop_eyes(*a) for a in aligned]), models['face'](faces)  # both read every face
+    p_eyes, p_face = models['eyes']([crop_eyes(*a, size=models['eyes'].size[::-1]) for a in aligned]), models['face'](faces)  # both read every face
     w = POLICIES[policy](p_mask, params)
     probs = w[:, None]*p_eyes + (1 - w[:, None])*p_face
     vocab = models['eyes'].vocab
