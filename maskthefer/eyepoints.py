@@ -61,9 +61,11 @@ def real_faces(masks=None, # the real images' folder (`masks_root`)
                                    method='spawn', chunksize=16, progress=len(real) > 100))  # spawn: MediaPipe aborts in forked children
     return real[real.points.notna()].reset_index(drop=True)
 
-# %% ../nbs/14a_eye_points.ipynb #b853c8fa
-def jitter_eyes(eyes, rng, shift: float = 0.12, turn: float = 7., scale: float = 0.12, each: float = 0.04) -> np.ndarray:
-    "Eye centres as a detector might give them: the pair moved (σ `shift` IOD), turned (σ `turn`°), scaled (σ `scale`, log), each eye moved (σ `each` IOD)."
+# %% ../nbs/14a_eye_points.ipynb #af9aeee6
+def jitter_eyes(eyes, rng, shift: float = 0.12, turn: float = 7., scale: float = 0.12, each: float = 0.04,
+                p_far: float = 0.3, far: float = 0.4) -> np.ndarray:
+    "Eye centres as a detector might give them: the pair moved (σ `shift` IOD; σ `far` with probability `p_far`), turned (σ `turn`°), scaled (σ `scale`, log), each eye moved (σ `each` IOD)."
+    if rng.random() < p_far: shift = far  # BlazeFace's eye points on a masked face are sometimes that far off
     e = np.asarray(eyes, np.float64)
     c, d = e.mean(0), np.linalg.norm(e[1] - e[0])
     a, k = np.radians(rng.normal(0, turn)), np.exp(rng.normal(0, scale))
