@@ -8,7 +8,10 @@ on with those landmarks (`mask_face`: dark and patterned cloth, KN95 with a valv
 balaclava, a surgical mask worn low, ...; and `none`, the bare face) and `find_faces` runs again on the masked photo.
 Error: the larger of the two eye centres' distances to the truth, in inter-ocular distances (IOD); a masked face not
 found counts as a miss. Eye centres from each of `EYE_SOURCES`; `disagreement`: how far `predict`'s eyes are from
-BlazeFace's eye keypoints. Counts only: the photos are not ours to publish.
+BlazeFace's eye keypoints; `read`: the face's eyes count as found (`eye_shift` < `EYES_FOUND_SHIFT`), so `predict` gives
+it a reading, and `within_025_read` is the share of those read with both eyes within 0.25 IOD. `--half a|b` takes one
+of two fixed random halves of the held-out bare faces (the threshold was picked on `a`). Counts only: the photos are
+not ours to publish.
 """
 import argparse, time
 from pathlib import Path
@@ -19,6 +22,7 @@ from maskthefer.detect import read_photo, find_faces, eye_centres, net_landmarks
 from maskthefer.mask import mask_face
 from maskthefer.maskdetect import mask_images, source_groups, split_groups
 from maskthefer.eyepoints import bare_landmarks, dlib_eyes
+from maskthefer.predict import EYES_FOUND_SHIFT
 
 # name -> mask_face options (kind, colour, pattern, valve, how it is worn)
 MASKS = {'surgical blue': dict(kind='surgical', color='blue'),
@@ -59,31 +63,35 @@ def eye_errors(path, seed: int = 0) -> list:
         found, gray = main_face(masked), to_gray(masked)
         fit, keys = (None, None) if found is None else (eye_centres(found[1].points), found[0].eyes)
         agree = np.nan if keys is None else float(np.linalg.norm(fit - keys, axis=1).max()/np.linalg.norm(fit[1] - fit[0]))
+        read = found is not None and found[1].eye_shift < EYES_FOUND_SHIFT
         for source, eyes in EYE_SOURCES.items():
             err = np.inf if found is None else float(np.linalg.norm(eyes(gray, *found) - truth, axis=1).max()/iod)
-            rows.append(dict(file=Path(path).name, mask=name, source=source, iod=iod, error=err, disagreement=agree))
+            rows.append(dict(file=Path(path).name, mask=name, source=source, iod=iod, error=err, disagreement=agree, read=read))
     return rows
 
 if __name__ == '__main__':
     a = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     a.add_argument('--masks', default='../shared/masks'); a.add_argument('--n', type=int, default=150)
     a.add_argument('--seed', type=int, default=0); a.add_argument('--workers', type=int, default=2)
+    a.add_argument('--half', choices=['a', 'b'], help='one of two fixed random halves of the held-out bare faces instead of --n of them')
     a.add_argument('--out', help='CSV of every masked face (file, mask, eye source, IOD, error, disagreement)')
     args = a.parse_args()
     t = time.perf_counter()
     real = mask_images(args.masks)
     real['split'] = split_groups(source_groups(real), real.label)
     files = sorted(real.path[real.label.eq('unmasked') & real.split.eq('valid')])
-    files = [files[i] for i in np.random.default_rng(args.seed).choice(len(files), min(args.n, len(files)), replace=False)]
+    if args.half: files = [files[i] for i in np.array_split(np.random.default_rng(0).permutation(len(files)), 2)['ab'.index(args.half)]]
+    else: files = [files[i] for i in np.random.default_rng(args.seed).choice(len(files), min(args.n, len(files)), replace=False)]
     rows = parallel(eye_errors, files, seed=args.seed, n_workers=args.workers, threadpool=False)
     df = pd.DataFrame([r for rs in rows for r in rs])
     print(f"{len(files)} photos, a face found unmasked in {df.file.nunique()}; {time.perf_counter() - t:.0f} s")
     if args.out: df.to_csv(args.out, index=False)
     df['size'] = pd.cut(df.iod, SIZES, labels=[f'IOD < {SIZES[1]} px', f'{SIZES[1]}-{SIZES[2]} px', f'>= {SIZES[2]} px'])
     summary = lambda g: pd.Series(dict(n=len(g), found=np.isfinite(g.error).mean(), within_025=(g.error < 0.25).mean(),
-                                       median=g.error.median()))
+                                       median=g.error.median(), read=g.read.mean(), within_025_read=(g.error[g.read] < 0.25).mean()))
     for source, d in df.groupby('source', sort=False):
         print(f"\n## eye centres: {source}\nby mask\n" + d.groupby('mask', sort=False).apply(summary).round(3).to_string())
         print("by face size\n" + d.groupby('size', observed=True).apply(summary).round(3).to_string())
         m = d[d['mask'].ne('none')]
-        print(f"all masked: {(m.error < 0.25).mean():.4f} of {len(m)} masked faces within 0.25 IOD")
+        print(f"all masked: {(m.error < 0.25).mean():.4f} of {len(m)} masked faces within 0.25 IOD; "
+              f"read {m.read.mean():.4f}, of them {(m.error[m.read] < 0.25).mean():.4f} within 0.25 IOD")

@@ -168,7 +168,8 @@ def cv_cmd(prepared: Param("prepared CK+ folder (the --out of `maskthefer prepar
 def _print_json(obj): print(json.dumps(obj, indent=1))  # `predict_cmd`'s option `json` hides the module
 
 def _face_line(f: dict) -> str:
-    return f"{f['expression']} {f['probabilities'][f['expression']]:.2f}" + (f" (mask {f['mask_probability']:.2f})" if f['masked'] else '')
+    from maskthefer.predict import reading_text
+    return reading_text(f) + (f" (mask {f['mask_probability']:.2f})" if f['masked'] else '')
 
 @call_parse
 def predict_cmd(paths: Param("image files or folders (default: the photo the package ships)", str, nargs='*', opt=False) = None,
