@@ -100,10 +100,10 @@ def annotate(image, faces: list) -> np.ndarray:
     thick = max(1, round(max(out.shape[:2])/500))
     for f in faces:
         l, t, r, b = (int(round(v)) for v in f['box'])
-        colour = (255, 140, 0) if f['masked'] else (0, 200, 0)
+        colour = (160, 160, 160) if not f['eyes_found'] else (255, 140, 0) if f['masked'] else (0, 200, 0)
         cv2.rectangle(out, (l, t), (r, b), colour, thick)
         for x, y in f['landmarks'][17:48]: cv2.circle(out, (int(x), int(y)), thick, (255, 0, 0), -1)
-        text = f"{f['face']}: {reading_text(f)}" + (' (mask)' if f['masked'] else '')
+        text = f"{f['face']}: {reading_text(f)}" + (' (mask)' if f['masked'] and f['eyes_found'] else '')
         scale = max(0.4, (r - l)/250)
         (tw, th), _ = cv2.getTextSize(text, cv2.FONT_HERSHEY_SIMPLEX, scale, thick)
         y = max(t, th + 4)
