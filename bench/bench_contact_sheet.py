@@ -2,9 +2,10 @@
 
 Usage: python bench/bench_contact_sheet.py [--masks ../shared/masks] [--n 125] [--seed 0] [--out /tmp/runs/contact]
 A seeded random `--n` of the real images in `--masks`/with_mask. On each, `find_faces` (`predict`'s path: BlazeFace,
-then `points` twice) keeps its faces; the largest is drawn cut square around its box with its 12 eye landmarks (green)
-and eye centres (red), numbered, 25 to a sheet (`sheet_*.png`); `faces.csv` lists number, file, whether a face was
-found and its IOD. The sheets show images that are not ours to publish: they stay in `--out` (outside the repo) and
+then `points` until its eyes settle) keeps its faces; the largest is drawn cut square around its box with its 12 eye landmarks (green)
+and eye centres (red), numbered (in grey with "no reading" where `predict` finds its eyes unsettled: `eye_shift` ≥
+`EYES_FOUND_SHIFT`), 25 to a sheet (`sheet_*.png`); `faces.csv` lists number, file, whether a face was found, its IOD,
+`eye_shift` and whether `predict` reads it. The sheets show images that are not ours to publish: they stay in `--out` (outside the repo) and
 only the counts made from them go into RESULTS.md.
 """
 import argparse
@@ -12,6 +13,7 @@ from pathlib import Path
 import cv2, numpy as np, pandas as pd
 from maskthefer.detect import read_photo, eye_centres
 from maskthefer.maskdetect import mask_images
+from maskthefer.predict import EYES_FOUND_SHIFT
 from bench_eye_points import main_face
 
 TILE, PER_ROW, PER_SHEET = 200, 5, 25
@@ -21,20 +23,22 @@ def tile(path, number: int) -> tuple:
     rgb = read_photo(path)
     found = main_face(rgb)
     h, w = rgb.shape[:2]
-    if found is None: x0, y0, side, row = 0, 0, max(h, w), dict(found=False, iod=np.nan)
+    if found is None: x0, y0, side, row = 0, 0, max(h, w), dict(found=False, iod=np.nan, eye_shift=np.nan, read=False)
     else:
         (x0, y0, x1, y1), points = found[0].box, found[1].points
         side = int(max(x1 - x0, y1 - y0)*1.4); cx, cy = (x0 + x1)/2, (y0 + y1)/2
         x0, y0 = int(cx - side/2), int(cy - side/2)
         eyes = eye_centres(points)
-        row = dict(found=True, iod=float(np.linalg.norm(eyes[1] - eyes[0])))
+        shift = float(found[1].eye_shift)
+        row = dict(found=True, iod=float(np.linalg.norm(eyes[1] - eyes[0])), eye_shift=shift, read=shift < EYES_FOUND_SHIFT)
     k = TILE/side
     M = np.float32([[k, 0, -x0*k], [0, k, -y0*k]])
     img = cv2.warpAffine(np.ascontiguousarray(rgb[..., ::-1]), M, (TILE, TILE), borderValue=(40, 40, 40))
     if found is not None:
         for p in points[36:48]: cv2.circle(img, tuple(int(v) for v in p*k - [x0*k, y0*k]), 2, (0, 255, 0), -1)
         for p in eyes: cv2.circle(img, tuple(int(v) for v in p*k - [x0*k, y0*k]), 3, (0, 0, 255), -1)
-    cv2.putText(img, str(number), (4, 18), cv2.FONT_HERSHEY_SIMPLEX, 0.6, (0, 255, 255), 2)
+    label, colour = (str(number), (0, 255, 255)) if row['read'] or not row['found'] else (f'{number} no reading', (180, 180, 180))
+    cv2.putText(img, label, (4, 18), cv2.FONT_HERSHEY_SIMPLEX, 0.6, colour, 2)
     return img, dict(number=number, file=Path(path).name, **row)
 
 if __name__ == '__main__':
@@ -54,4 +58,4 @@ if __name__ == '__main__':
         cv2.imwrite(str(out/f'sheet_{s//PER_SHEET}.png'), grid)
     df = pd.DataFrame(rows)
     df.to_csv(out/'faces.csv', index=False)
-    print(f"{len(df)} images, a face found in {int(df.found.sum())}; sheets in {out}")
+    print(f"{len(df)} images, a face found in {int(df.found.sum())}, read in {int(df.read.sum())}; sheets in {out}")
