@@ -13,7 +13,7 @@ from pathlib import Path
 import cv2, numpy as np, pandas as pd
 from maskthefer.detect import read_photo, eye_centres
 from maskthefer.maskdetect import mask_images
-from maskthefer.predict import EYES_FOUND_SHIFT
+from maskthefer.predict import eyes_found
 from bench_eye_points import main_face
 
 TILE, PER_ROW, PER_SHEET = 200, 5, 25
@@ -30,7 +30,7 @@ def tile(path, number: int) -> tuple:
         x0, y0 = int(cx - side/2), int(cy - side/2)
         eyes = eye_centres(points)
         shift = float(found[1].eye_shift)
-        row = dict(found=True, iod=float(np.linalg.norm(eyes[1] - eyes[0])), eye_shift=shift, read=shift < EYES_FOUND_SHIFT)
+        row = dict(found=True, iod=float(np.linalg.norm(eyes[1] - eyes[0])), eye_shift=shift, read=eyes_found(found[1]))
     k = TILE/side
     M = np.float32([[k, 0, -x0*k], [0, k, -y0*k]])
     img = cv2.warpAffine(np.ascontiguousarray(rgb[..., ::-1]), M, (TILE, TILE), borderValue=(40, 40, 40))

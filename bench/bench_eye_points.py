@@ -22,7 +22,7 @@ from maskthefer.detect import read_photo, find_faces, eye_centres, net_landmarks
 from maskthefer.mask import mask_face
 from maskthefer.maskdetect import mask_images, source_groups, split_groups
 from maskthefer.eyepoints import bare_landmarks, dlib_eyes
-from maskthefer.predict import EYES_FOUND_SHIFT
+from maskthefer.predict import eyes_found
 
 # name -> mask_face options (kind, colour, pattern, valve, how it is worn)
 MASKS = {'surgical blue': dict(kind='surgical', color='blue'),
@@ -63,7 +63,7 @@ def eye_errors(path, seed: int = 0) -> list:
         found, gray = main_face(masked), to_gray(masked)
         fit, keys = (None, None) if found is None else (eye_centres(found[1].points), found[0].eyes)
         agree = np.nan if keys is None else float(np.linalg.norm(fit - keys, axis=1).max()/np.linalg.norm(fit[1] - fit[0]))
-        read = found is not None and found[1].eye_shift < EYES_FOUND_SHIFT
+        read = found is not None and eyes_found(found[1])
         for source, eyes in EYE_SOURCES.items():
             err = np.inf if found is None else float(np.linalg.norm(eyes(gray, *found) - truth, axis=1).max()/iod)
             rows.append(dict(file=Path(path).name, mask=name, source=source, iod=iod, error=err, disagreement=agree, read=read))

@@ -8,8 +8,8 @@ __all__ = ['ZOOM_MIN_TILE', 'EYE_BOX', 'MIN_IOD', 'POINTS_CANVAS', 'POINT_PASSES
            'blazeface', 'Detection', 'blazeface_faces', 'box_iou', 'same_face', 'square_tiles', 'tile_faces',
            'zoom_tiles', 'zoom_sides', 'hog_faces', 'merge_faces', 'detect_faces', 'eye_frame', 'landmarks_from_eyes',
            'eye_centres', 'eye_canvas_map', 'eye_canvas', 'point_net', 'net_landmarks', 'eye_shift', 'photo_landmarks',
-           'sample_photo', 'fer_template', 'similarity', 'align_face', 'eye_contrast', 'likely_face', 'read_photo',
-           'find_faces']
+           'sample_photo', 'dark_band', 'fer_template', 'similarity', 'align_face', 'eye_contrast', 'likely_face',
+           'read_photo', 'find_faces']
 
 # %% ../nbs/10a_detect.ipynb #90995b55
 import contextlib, os, sys, warnings
@@ -233,6 +233,15 @@ def photo_landmarks(gray: np.ndarray, face: Detection) -> FaceLandmarks:
 def sample_photo() -> Path:
     "The photo the package ships for examples and the README's quick start."
     return sample_root()/'photos'/'faces.jpg'
+
+# %% ../nbs/10a_detect.ipynb #67059463
+def dark_band(image: np.ndarray, eyes, wide: float = 0.7, tall: float = 0.3) -> np.ndarray:
+    "A copy of `image` with a dark band across the eye centres `eyes`, `wide`/`tall` inter-ocular distances beyond them: eyes hidden, as behind sunglasses."
+    out, eyes = image.copy(), np.asarray(eyes)
+    iod = np.linalg.norm(eyes[1] - eyes[0])
+    (x0, y0), (x1, y1) = (eyes.min(0) - [wide*iod, tall*iod]).astype(int), (eyes.max(0) + [wide*iod, tall*iod]).astype(int)
+    out[y0:y1, x0:x1] = 20
+    return out
 
 # %% ../nbs/10a_detect.ipynb #36671d65
 FER_EYES = np.array([[14.8, 18.0], [32.2, 18.0]])  # mean eye centres of FER2013's 48×48 faces

@@ -4,9 +4,9 @@
 
 # %% auto #0
 __all__ = ['POLICY_DEFAULTS', 'POLICIES', 'EYES_FOUND_SHIFT', 'MASK_BLUR', 'PREDICT_OUTPUTS', 'policy_params', 'detector_params',
-           'expression_fields', 'reading_text', 'p_masked', 'check_policy', 'predict', 'annotate', 'add_masks',
-           'image_files', 'prediction_rows', 'csv_text', 'check_predict_options', 'output_names', 'path_problem',
-           'file_error', 'predict_file', 'predict_files']
+           'eyes_found', 'expression_fields', 'reading_text', 'p_masked', 'check_policy', 'predict', 'annotate',
+           'add_masks', 'image_files', 'prediction_rows', 'csv_text', 'check_predict_options', 'output_names',
+           'path_problem', 'file_error', 'predict_file', 'predict_files']
 
 # %% ../nbs/11_predict.ipynb #3fb6869e
 import csv, io, os, sys
@@ -47,11 +47,15 @@ POLICIES = {  # name -> (P(masked) of each face, `policy_params`) -> the eye mod
 # %% ../nbs/11_predict.ipynb #58b30dbf
 EYES_FOUND_SHIFT = 0.1  # inter-ocular distances: eyes the last `points` pass moved further were not found, and the face gets no reading
 
-def expression_fields(vocab: list, p_eyes, p_face, probs, eyes_found: bool) -> dict:
+def eyes_found(lm) -> bool:
+    "Whether `points` settled on a face's eyes (`FaceLandmarks.eye_shift` below `EYES_FOUND_SHIFT`): only then does it get a reading."
+    return lm.eye_shift < EYES_FOUND_SHIFT
+
+def expression_fields(vocab: list, p_eyes, p_face, probs, read: bool) -> dict:
     "A face record's expression fields: both models' top labels, the mixed probabilities and the top one; `None` throughout where its eyes were not found."
-    top = lambda p: vocab[int(p.argmax())] if eyes_found else None
+    top = lambda p: vocab[int(p.argmax())] if read else None
     return dict(eyes_expression=top(p_eyes), face_expression=top(p_face), expression=top(probs),
-                probabilities={c: round(float(q), 4) for c, q in zip(vocab, probs)} if eyes_found else None)
+                probabilities={c: round(float(q), 4) for c, q in zip(vocab, probs)} if read else None)
 
 def reading_text(face: dict) -> str:
     "A face record's reading in words: the expression and its probability, or why there is none."
@@ -85,7 +89,7 @@ def predict(image, min_score: float = 0.5, models: dict = None,
     p_eyes, p_face = models['eyes']([crop_eyes(*a, size=models['eyes'].size[::-1]) for a in aligned]), models['face'](faces)  # both read every face
     w = POLICIES[policy](p_mask, params)
     probs = w[:, None]*p_eyes + (1 - w[:, None])*p_face
-    found_eyes = [lm.eye_shift < EYES_FOUND_SHIFT for _, lm in found]
+    found_eyes = [eyes_found(lm) for _, lm in found]
     return [dict(face=i + 1, box=[round(float(v), 1) for v in det.box], detector=det.detector, score=round(det.score, 3),
                  landmarks=lm.points.round(1).tolist(), landmark_quality=round(float(lm.quality), 3),
                  eye_shift=round(float(lm.eye_shift), 3), eyes_found=bool(found_eyes[i]),
