@@ -298,7 +298,7 @@ def eye_contrast(face: np.ndarray) -> float:
     return float((f[NOSE_BRIDGE].mean() - np.mean([f[p].mean() for p in EYE_PATCHES]))/(f[UPPER_FACE].std() + 1))
 
 # %% ../nbs/10a_detect.ipynb #dbe37ffd
-SQUARES_MIN_SCORE = 0.8      # a face only the squares (zoom squares, padded image) saw needs this score, or eyes:
+SQUARES_MIN_SCORE = 0.7      # a face only the squares (zoom squares, padded image) saw needs this score, or eyes:
 MIN_EYE_CONTRAST = 1.0       # `eye_contrast` that stands for eyes: false faces measured ≤ 0.54, weak square-only faces ≥ 1.43
 SETTLED_EYE_CONTRAST = 0.25  # the contrast enough where `points` settled on the eyes (`eye_shift` < `EYES_SETTLED`)
 
