@@ -13,6 +13,7 @@ from collections import Counter
 import cv2, numpy as np, pandas as pd
 from sklearn.datasets import load_sample_images
 from maskthefer.detect import detect_faces, find_faces, FACE_CROP_SIDE
+from bench_mask_detector import markdown
 
 def crops(n: int, rng) -> list:
     "`n` random crops of the two sample photos, 48–480 px a side."
@@ -58,6 +59,5 @@ if __name__ == '__main__':
                      'with a face kept': sum(x['kept'] > 0 for x in r), 'faces kept': sum(x['kept'] for x in r),
                      'kept, by passes': dict(Counter(p for x in r for p in x['passes'])),
                      'read as a face crop (≤ 160 px, none kept)': sum(x['crop_read'] for x in r)})
-    df = pd.DataFrame(rows)
-    print('\n'.join('| ' + ' | '.join(map(str, r)) + ' |' for r in [list(df.columns), ['---']*len(df.columns), *df.values.tolist()]))
+    print(markdown(pd.DataFrame(rows)))
     print(f'{time.time() - t0:.0f} s')

@@ -14,7 +14,7 @@ __all__ = ['ZOOM_MIN_TILE', 'PAD_SIDES', 'EYE_BOX', 'MIN_IOD', 'POINTS_CANVAS', 
 # %% ../nbs/10a_detect.ipynb #90995b55
 import contextlib, os, sys, warnings
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 import cv2
 import numpy as np
@@ -155,11 +155,10 @@ def detect_faces(rgb: np.ndarray, min_score: float = 0.5, max_side: int = 1920, 
     found = [(p, d) for p, ds in (('whole', blazeface_faces(small)), ('whole', blazeface_faces(small, full_range=True)),
                                   ('squares', tile_faces(small, square_tiles(*small.shape[:2])) if tiles else [])) for d in ds]
     faces = merge_faces(found, min_score)
-    for side in zoom_sides(*small.shape[:2]) if tiles and not faces else []:
-        found += [('zoom', d) for d in tile_faces(small, zoom_tiles(*small.shape[:2], side))]
-        if faces := merge_faces(found, min_score): break
-    for border in PAD_SIDES if tiles and not faces else []:
-        found += [('padded', d) for d in padded_faces(small, border)]
+    fallbacks = [('zoom', partial(tile_faces, small, zoom_tiles(*small.shape[:2], side))) for side in zoom_sides(*small.shape[:2])]
+    fallbacks += [('padded', partial(padded_faces, small, border)) for border in PAD_SIDES]
+    for name, run in fallbacks if tiles and not faces else []:  # in order, until one finds a face
+        found += [(name, d) for d in run()]
         if faces := merge_faces(found, min_score): break
     if not faces: faces = hog_faces(to_gray(small), min_score)
     for f in faces:
