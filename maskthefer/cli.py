@@ -73,6 +73,7 @@ def train_cmd(dataset: Param("fer2013 or ck", str) = 'fer2013',
               lr: Param("learning rate (default: the recipe's)", float) = None,
               fold: Param("CK+: subject fold held out as the test set", int) = None,
               full_face: Param("train on the unmasked full faces instead of the masked eye crops", store_true) = False,
+              colour: Param("read the images in colour (3 channels), e.g. the mask detector's faces; default gray", store_true) = False,
               init: Param("model folder to start from (fine-tuning, e.g. a FER2013 model for CK+)", str) = None,
               teacher: Param("model to distil from: a model folder or a shipped name (face: the whole-face model)", str) = None,
               temperature: Param("distillation temperature", float) = 4.,
@@ -101,7 +102,7 @@ def train_cmd(dataset: Param("fer2013 or ck", str) = 'fer2013',
         print(f"{prepared} holds no manifest.csv: preparing {dataset} from {data or 'MASKTHEFER_DATA or the shipped sample'} into it",
               file=sys.stderr)
         prepare(dataset, data, prepared, seed=seed)
-    learn = tr.train(prepared, **options, out=out, x_col='path' if full_face else 'crop_path', plot=plot_history,
+    learn = tr.train(prepared, **options, channels=3 if colour else 1, out=out, x_col='path' if full_face else 'crop_path', plot=plot_history,
                      stop_after=stop_after, max_minutes=max_minutes)
     _trained(learn)
 

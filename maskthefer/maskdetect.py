@@ -111,13 +111,12 @@ def photo_face(path, size: int = 96):
 
 # %% ../nbs/14_mask_detector.ipynb #012bf9dd
 def to_detector_input(face: np.ndarray) -> np.ndarray:
-    "A face as the detector reads it: gray, 48×48."
-    g = to_gray(face)
-    return g if g.shape == (48, 48) else cv2.resize(g, (48, 48), interpolation=cv2.INTER_AREA)
+    "A face as the detector reads it: 48×48, in colour if it has any (a gray detector reads it gray)."
+    return face if face.shape[:2] == (48, 48) else cv2.resize(face, (48, 48), interpolation=cv2.INTER_AREA)
 
 # %% ../nbs/14_mask_detector.ipynb #e96ed4e7
 def degrade(face: np.ndarray, rng) -> np.ndarray:
-    "A 48×48 gray face as a worse photo might give it: at random smaller (14–36 px), blurred, other contrast/gamma, noisy, JPEG-compressed."
+    "A 48×48 face (gray or RGB) as a worse photo might give it: at random smaller (14–36 px), blurred, other contrast/gamma, noisy, JPEG-compressed."
     f, (h, w) = face, face.shape[:2]
     if rng.random() < 0.3:
         s = int(rng.integers(14, 37))
@@ -127,7 +126,7 @@ def degrade(face: np.ndarray, rng) -> np.ndarray:
         gamma, contrast = rng.uniform(0.6, 1.6), rng.uniform(0.7, 1.3)
         f = np.clip(((f/255.)**gamma - 0.5)*contrast*255 + 127.5, 0, 255).astype(np.uint8)
     if rng.random() < 0.2: f = np.clip(f + rng.normal(0, rng.uniform(2, 8), f.shape), 0, 255).astype(np.uint8)
-    if rng.random() < 0.4: f = cv2.imdecode(cv2.imencode('.jpg', f, [cv2.IMWRITE_JPEG_QUALITY, int(rng.integers(20, 85))])[1], cv2.IMREAD_GRAYSCALE)
+    if rng.random() < 0.4: f = cv2.imdecode(cv2.imencode('.jpg', f, [cv2.IMWRITE_JPEG_QUALITY, int(rng.integers(20, 85))])[1], cv2.IMREAD_UNCHANGED)
     return f
 
 # %% ../nbs/14_mask_detector.ipynb #8dfbee67
@@ -195,7 +194,7 @@ def mask_probabilities(model, df: pd.DataFrame, batch: int = 512) -> np.ndarray:
     p, ok = np.full(len(df), np.nan), np.flatnonzero(df.status.eq('ok').to_numpy())
     for i in range(0, len(ok), batch):
         idx = ok[i:i + batch]
-        p[idx] = clf([read_image(df.path.iloc[j]) for j in idx])[:, clf.vocab.index('masked')]
+        p[idx] = clf([read_image(df.path.iloc[j], 'RGB') for j in idx])[:, clf.vocab.index('masked')]
     return p
 
 # %% ../nbs/14_mask_detector.ipynb #93f96a18
@@ -246,5 +245,5 @@ def face_readings(path, models: dict = None) -> dict:
     aligned = main_face(rgb, 48)
     if aligned is None: return None
     face, pts = to_gray(aligned[0]), aligned[1]
-    p = p_masked(models['mask'], [face])[0]
+    p = p_masked(models['mask'], [aligned[0]])[0]
     return dict(p_mask=float(p), eyes=models['eyes']([crop_eyes(face, pts, models['eyes'].size[::-1])])[0], face=models['face']([face])[0])

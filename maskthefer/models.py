@@ -16,9 +16,9 @@ warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', ca
 from fastai.layers import ConvLayer, LinBnDrop
 
 # %% ../nbs/08_models.ipynb #417135ff
-def conv_stages(widths, convs, pool_last: bool = True) -> list:
-    "VGG stages: `convs[i]` 3×3 conv→BN→ReLU layers of `widths[i]` filters, then a 2×2 max-pool (not after the last if `not pool_last`)."
-    layers, ni = [], 1
+def conv_stages(widths, convs, pool_last: bool = True, n_in: int = 1) -> list:
+    "VGG stages: `convs[i]` 3×3 conv→BN→ReLU layers of `widths[i]` filters, then a 2×2 max-pool (not after the last if `not pool_last`), on `n_in` input channels."
+    layers, ni = [], n_in
     for i, (nf, n) in enumerate(zip(widths, convs)):
         for _ in range(n):
             layers.append(ConvLayer(ni, nf, ks=3))
@@ -27,19 +27,19 @@ def conv_stages(widths, convs, pool_last: bool = True) -> list:
     return layers
 
 # %% ../nbs/08_models.ipynb #9fa5d5a4
-def paper_vgg(n_out: int = 7, img_size=(48, 96), p: float = 0.3) -> nn.Sequential:
+def paper_vgg(n_out: int = 7, img_size=(48, 96), p: float = 0.3, n_in: int = 1) -> nn.Sequential:
     "The MaskTheFER VGG: 4×(2 conv3×3+BN+ReLU, maxpool) with 32/64/128/256 filters, 2 dense 4096+ReLU+dropout `p`, `n_out`."
     h, w = img_size
     n_flat = 256 * (h // 16) * (w // 16)
-    return nn.Sequential(*conv_stages((32, 64, 128, 256), (2, 2, 2, 2)), nn.Flatten(),
+    return nn.Sequential(*conv_stages((32, 64, 128, 256), (2, 2, 2, 2), n_in=n_in), nn.Flatten(),
                          LinBnDrop(n_flat, 4096, bn=False, p=p, act=nn.ReLU(inplace=True), lin_first=True),
                          LinBnDrop(4096, 4096, bn=False, p=p, act=nn.ReLU(inplace=True), lin_first=True),
                          nn.Linear(4096, n_out))
 
 # %% ../nbs/08_models.ipynb #1e24e6fb
-def eyenet(n_out: int = 7, img_size=(24, 48), widths=(16, 32, 64, 128), convs=(1, 1, 2, 2), p: float = 0.3) -> nn.Sequential:
+def eyenet(n_out: int = 7, img_size=(24, 48), widths=(16, 32, 64, 128), convs=(1, 1, 2, 2), p: float = 0.3, n_in: int = 1) -> nn.Sequential:
     "Small VGG for 2 CPU cores: conv stages (`widths`, `convs`, max-pool between), global average pool, dropout `p`, linear."
-    return nn.Sequential(*conv_stages(widths, convs, pool_last=False), nn.AdaptiveAvgPool2d(1), nn.Flatten(),
+    return nn.Sequential(*conv_stages(widths, convs, pool_last=False, n_in=n_in), nn.AdaptiveAvgPool2d(1), nn.Flatten(),
                          nn.Dropout(p), nn.Linear(widths[-1], n_out))
 
 # %% ../nbs/08_models.ipynb #647d0875
@@ -59,7 +59,7 @@ def default_size(arch: str) -> tuple:
 
 # %% ../nbs/08_models.ipynb #1541bad9
 def create_model(arch: str = 'eyenet', n_out: int = 7, img_size=None, channels_last: bool = True, **kwargs) -> nn.Module:
-    "Build `arch` (a name in `ARCHS`) for `img_size` `(h, w)` single-channel inputs (default: `default_size(arch)`) and `n_out` classes."
+    "Build `arch` (a name in `ARCHS`) for `img_size` `(h, w)` inputs (default: `default_size(arch)`) and `n_out` classes; `n_in=3` (a keyword argument) for colour."
     a = _arch(arch)
     h, w = a.size if img_size is None else (img_size, img_size) if isinstance(img_size, int) else tuple(img_size)
     k = 2 ** a.pools

@@ -65,7 +65,7 @@ def reading_text(face: dict) -> str:
 MASK_BLUR = 0.8       # px: Gaussian σ applied to the face before the mask detector
 
 def p_masked(detector, faces: list) -> np.ndarray:
-    "P(masked) from the mask `detector` for aligned 48×48 gray `faces`, each blurred by `MASK_BLUR` as its training faces were."
+    "P(masked) from the mask `detector` for aligned 48×48 `faces` (gray or RGB: `Classifier` reads them as the detector was trained), each blurred by `MASK_BLUR` as its training faces were."
     return detector([cv2.GaussianBlur(f, (3, 3), MASK_BLUR) for f in faces])[:, detector.vocab.index('masked')]
 
 def check_policy(policy: str) -> str:
@@ -85,7 +85,7 @@ def predict(image, min_score: float = 0.5, models: dict = None,
     if not found: return []
     aligned = [align_face(to_gray(rgb), lm.points) for _, lm in found]
     faces = [a[0] for a in aligned]
-    p_mask = p_masked(detector, faces)
+    p_mask = p_masked(detector, [align_face(rgb, lm.points)[0] for _, lm in found] if detector.record.get('channels', 1) == 3 else faces)
     p_eyes, p_face = models['eyes']([crop_eyes(*a, size=models['eyes'].size[::-1]) for a in aligned]), models['face'](faces)  # both read every face
     w = POLICIES[policy](p_mask, params)
     probs = w[:, None]*p_eyes + (1 - w[:, None])*p_face

@@ -70,11 +70,17 @@ class Classifier:
     size: tuple
     record: dict
 
+    def channels(self, im: np.ndarray) -> np.ndarray:
+        "`im` as the network reads it: gray, or RGB when its record says `channels: 3` (a gray image's three channels equal)."
+        if self.record.get('channels', 1) == 3: return im if im.ndim == 3 else np.repeat(im[..., None], 3, 2)
+        return im if im.ndim == 2 else cv2.cvtColor(im, cv2.COLOR_RGB2GRAY)
+
     def __call__(self, images) -> np.ndarray:
-        "Class probabilities `(n, len(vocab))` of gray `uint8` images (resized to `size` if needed), at the record's `temperature`."
+        "Class probabilities `(n, len(vocab))` of `uint8` images, gray or RGB (made what the network reads, resized to `size` if needed), at the record's `temperature`."
         h, w = self.size
-        x = np.stack([im if im.shape == (h, w) else cv2.resize(im, (w, h), interpolation=cv2.INTER_AREA) for im in images])
-        logits = self.net((x[:, None].astype(np.float32)/255 - 0.5)/0.25)  # as training: IntToFloatTensor, Normalize(0.5, 0.25)
+        x = np.stack([im if im.shape[:2] == (h, w) else cv2.resize(im, (w, h), interpolation=cv2.INTER_AREA) for im in map(self.channels, images)])
+        x = x.transpose(0, 3, 1, 2) if x.ndim == 4 else x[:, None]
+        logits = self.net((x.astype(np.float32)/255 - 0.5)/0.25)  # as training: IntToFloatTensor, Normalize(0.5, 0.25)
         logits = logits/self.record.get('temperature', 1.)  # fitted on validation faces (`maskthefer.calibrate`)
         e = np.exp(logits - logits.max(1, keepdims=True))
         return e/e.sum(1, keepdims=True)
@@ -117,7 +123,7 @@ def ship_model(trained, # a `maskthefer train` folder
     from maskthefer.models import create_model
     trained, dest = Path(trained), Path(dest or shipped_models_dir())/name
     rec = json.loads((trained/'train.json').read_text())
-    net = create_model(rec['arch'], n_out=len(rec['vocab']), img_size=rec['size'])
+    net = create_model(rec['arch'], n_out=len(rec['vocab']), img_size=rec['size'], n_in=rec.get('channels', 1))
     state = torch.load(trained/'model.pth', map_location='cpu', weights_only=True)
     net.load_state_dict(state)
     arrays = {k: v.numpy() for k, v in state.items()}

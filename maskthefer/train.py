@@ -34,22 +34,23 @@ from .runtime import MODELS, shipped_models_dir
 
 # %% ../nbs/09_train.ipynb #22515c5e
 class CropReader(Transform):
-    "Read an image file as a `size` (h, w) single-channel `uint8` `TensorImageBW`, decoding each file only once."
-    def __init__(self, size=(24, 48)):
+    "Read an image file as a `size` (h, w) `uint8` image of `channels` (1: gray `TensorImageBW`, 3: colour `TensorImage`), decoding each file only once."
+    def __init__(self, size=(24, 48), channels: int = 1):
         super().__init__()
-        self.size, self.cache = tuple(size), {}
+        self.size, self.channels, self.cache = tuple(size), channels, {}
     def encodes(self, path: str | Path):
         x = self.cache.get(path)
         if x is None:
-            img = read_image(path)
-            if img.shape != self.size: img = cv2.resize(img, self.size[::-1], interpolation=cv2.INTER_AREA)
-            x = self.cache[path] = torch.from_numpy(np.array(img))[None]  # a writable copy: torch warns on read-only arrays
-        return TensorImageBW(x)
+            img = read_image(path, 'RGB' if self.channels == 3 else 'L')
+            if img.shape[:2] != self.size: img = cv2.resize(img, self.size[::-1], interpolation=cv2.INTER_AREA)
+            x = torch.from_numpy(np.array(img))  # a writable copy: torch warns on read-only arrays
+            x = self.cache[path] = x.permute(2, 0, 1).contiguous() if x.ndim == 3 else x[None]
+        return TensorImageBW(x) if self.channels == 1 else TensorImage(x)
     def __getstate__(self): return {**self.__dict__, 'cache': {}}
 
-def CropBlock(size=(24, 48)):
-    "A `TransformBlock` of single-channel crops read by `CropReader`, scaled to [0, 1] on the batch."
-    return TransformBlock(type_tfms=CropReader(size), batch_tfms=IntToFloatTensor)
+def CropBlock(size=(24, 48), channels: int = 1):
+    "A `TransformBlock` of crops of `channels` read by `CropReader`, scaled to [0, 1] on the batch."
+    return TransformBlock(type_tfms=CropReader(size, channels), batch_tfms=IntToFloatTensor)
 
 # %% ../nbs/09_train.ipynb #9937f7b2
 def shift_shear_mat(x, max_shift=0.08, max_shear=0.10, p=0.75):
@@ -85,8 +86,8 @@ def training_rows(df: pd.DataFrame) -> pd.DataFrame:
 
 # %% ../nbs/09_train.ipynb #262c9e75
 def eye_dataloaders(df: pd.DataFrame, size=(24, 48), bs: int = 64, x_col: str = 'crop_path', augment: bool = True,
-                    device=None, teacher_col: str = None, **kwargs) -> DataLoaders:
-    "Train/valid `DataLoaders` over the `ok` rows of a prepared manifest, images from column `x_col` (a teacher's log-probabilities from `teacher_col` as a second target)."
+                    device=None, teacher_col: str = None, channels: int = 1, **kwargs) -> DataLoaders:
+    "Train/valid `DataLoaders` over the `ok` rows of a prepared manifest, images from column `x_col` (a teacher's log-probabilities from `teacher_col` as a second target), read with `channels` (1 gray, 3 colour)."
     parts = training_rows(df)
     for part in ('train', 'valid'):
         if not parts.split.eq(part).any(): raise ValueError(f"the manifest has no '{part}' rows: run the split stage (maskthefer prepare)")
@@ -94,7 +95,7 @@ def eye_dataloaders(df: pd.DataFrame, size=(24, 48), bs: int = 64, x_col: str = 
     missing = set(vocab) - set(parts.label[parts.split.eq('train')])
     if missing: raise ValueError(f"classes {sorted(missing)} have no training images: check the manifest and its split")
     extra = [teacher_col] if teacher_col else []
-    block = DataBlock(blocks=(CropBlock(size), CategoryBlock(vocab=vocab), *[TransformBlock()]*len(extra)), n_inp=1,
+    block = DataBlock(blocks=(CropBlock(size, channels), CategoryBlock(vocab=vocab), *[TransformBlock()]*len(extra)), n_inp=1,
                       get_x=ColReader(x_col), get_y=[ColReader('label'), *map(ColReader, extra)],
                       splitter=FuncSplitter(is_valid), batch_tfms=[*(paper_augs() if augment else []), Normalize.from_stats(0.5, 0.25)])
     return block.dataloaders(list(parts[[x_col, 'label', 'split', *extra]].itertuples(index=False)), bs=bs,
@@ -257,7 +258,7 @@ def teacher_log_probs(teacher: Learner, df: pd.DataFrame, x_col: str, bs: int = 
 
 # %% ../nbs/09_train.ipynb #003995a0
 def distillation_dataloaders(df: pd.DataFrame, teacher, prepared, size=(24, 48), bs: int = 64, x_col: str = 'crop_path',
-                             trust_pickle: bool = False) -> DataLoaders:
+                             trust_pickle: bool = False, channels: int = 1) -> DataLoaders:
     "`eye_dataloaders` whose targets are the labels and the log-probabilities of `teacher` (`load_model`: a model folder or a shipped name) on the same faces."
     tl, rec = load_model(teacher, prepared, trust_pickle)
     if list(tl.dls.vocab) != dataset_vocab(df):
@@ -266,7 +267,7 @@ def distillation_dataloaders(df: pd.DataFrame, teacher, prepared, size=(24, 48),
     rows = training_rows(df)
     log_probs = np.empty(len(df), dtype=object)
     for i, lp in zip(rows.index, teacher_log_probs(tl, rows, rec.get('x_col', x_col))): log_probs[i] = lp
-    return eye_dataloaders(df.assign(teacher=log_probs), size, bs, x_col=x_col, teacher_col='teacher')
+    return eye_dataloaders(df.assign(teacher=log_probs), size, bs, x_col=x_col, teacher_col='teacher', channels=channels)
 
 # %% ../nbs/09_train.ipynb #11078fd0
 def _int(v) -> bool: return isinstance(v, numbers.Integral) and not isinstance(v, bool)
@@ -475,15 +476,15 @@ def _train_run(df, out, cp: Checkpoint, dataset: str, progress: bool, plot: bool
     o = cp.record['options']
     prepared, arch, recipe, epochs, bs, lr, seed, x_col, size, init, teacher = (
         o[k] for k in ('prepared', 'arch', 'recipe', 'epochs', 'bs', 'lr', 'seed', 'x_col', 'size', 'init', 'teacher'))
-    size = tuple(size)
+    size, channels = tuple(size), o.get('channels', 1)
     with (replaced_folder(out) if not rank_distrib() else tempfile.TemporaryDirectory()) as run:  # the new run in a fresh folder: `out` untouched until it is complete
         run = Path(run)
         set_seed(seed, reproducible=True)
-        learn = eye_learner(eye_dataloaders(df, size, bs, x_col=x_col), arch, recipe, size, path=run)
+        learn = eye_learner(eye_dataloaders(df, size, bs, x_col=x_col, channels=channels), arch, recipe, size, path=run, n_in=channels)
         if init is not None: init_from(learn, init)
         plain = learn.dls, learn.loss_func, learn.metrics
         if teacher is not None:
-            learn.dls = distillation_dataloaders(df, teacher, Path(prepared), size, bs, x_col, o['trust_pickle'])
+            learn.dls = distillation_dataloaders(df, teacher, Path(prepared), size, bs, x_col, o['trust_pickle'], channels)
             learn.loss_func, learn.metrics = DistillationLoss(o['T'], o['alpha'], eps=getattr(learn.loss_func, 'eps', 0.)), [LabelAccuracy()]
         learn.first_epoch = learn.epochs_done = cp.resume['epochs_done'] if cp.resume else 0
         on_cpu = learn.dls.device.type == 'cpu'
@@ -498,7 +499,7 @@ def _train_run(df, out, cp: Checkpoint, dataset: str, progress: bool, plot: bool
         atomic_write(run/'history.csv', lambda p: p.write_text('\n'.join(cp.history) + '\n'))  # every piece's epochs
         history = pd.read_csv(run/'history.csv')
         if plot: plot_history(history, run)
-        save_json(dict(command=command_line(), prepared=prepared, dataset=dataset, arch=arch, recipe=recipe, size=list(size), x_col=x_col,
+        save_json(dict(command=command_line(), prepared=prepared, dataset=dataset, arch=arch, recipe=recipe, size=list(size), channels=channels, x_col=x_col,
                        init=init, distillation=dict(teacher=teacher, T=o['T'], alpha=o['alpha']) if teacher is not None else None,
                        epochs=epochs, bs=bs, lr=lr, seed=seed, fold=o['fold'], processes=max(1, num_distrib()), best_valid_accuracy=float(history.accuracy.max()),
                        seconds=round(sum(c['seconds'] for c in cp.done), 1), chunks=cp.done, machine=machine(),
@@ -531,6 +532,7 @@ def train(prepared, # prepared folder: the --out of `maskthefer prepare`
           fold: int = None, # CK+: the subject fold held out as the test set
           x_col: str = 'crop_path', # manifest column of the images: `crop_path` (eye band) or `path` (whole face)
           size=None, # input `(h, w)` (default: the architecture's)
+          channels: int = 1, # 1: read the images gray; 3: in colour (the mask detector)
           init=None, # model folder or shipped name to start from (`init_from`)
           teacher=None, # model to distil from (a folder or a shipped name)
           T: float = 4., # distillation temperature
@@ -545,6 +547,7 @@ def train(prepared, # prepared folder: the --out of `maskthefer prepare`
          ) -> Learner:
     "Train `arch` with `recipe` on the prepared manifest in folder `prepared`; save the model and its history to `out`, continuing the run's checkpoint if there is one."
     check_train_options(arch, recipe, epochs, bs, lr, seed, fold, size, init, teacher, T, alpha, trust_pickle, out, stop_after, max_minutes, distributed)
+    if channels not in (1, 3): raise ValueError(f"channels={channels!r}: 1 (gray) or 3 (colour)")
     prepared = Path(os.path.abspath(prepared))  # train.json names it from any folder
     df = read_manifest(prepared, [x_col])
     dataset = df.dataset.iloc[0]
@@ -555,7 +558,7 @@ def train(prepared, # prepared folder: the --out of `maskthefer prepare`
     size = tuple(size or default_size(arch))
     out = model_out(out or prepared/'models'/f'{arch}_{recipe}')  # a given --out: checked by check_train_options
     options = dict(prepared=str(prepared), arch=arch, recipe=recipe, epochs=int(epochs), bs=int(bs), lr=float(lr), seed=seed, fold=fold, x_col=x_col,
-                   size=list(size), init=init and str(init), teacher=teacher and str(teacher), T=T, alpha=alpha, trust_pickle=trust_pickle,
+                   size=list(size), channels=channels, init=init and str(init), teacher=teacher and str(teacher), T=T, alpha=alpha, trust_pickle=trust_pickle,
                    distributed=distributed)
     writer = not rank_distrib()  # in a distributed run only rank 0 writes `out` and the checkpoint
     with (output_lock(out) if writer else nullcontext()):
@@ -641,11 +644,11 @@ def learner_from_weights(folder, prepared=None) -> tuple:
         raise ValueError(f"{folder/'train.json'}: arch {rec['arch']!r} or recipe {rec['recipe']!r} is not one of {list(ARCHS)}, "
                          f"{list(RECIPES)}: retrain the model with this version")
     state, f = load_state(folder)  # before the data is read: a broken file fails in a second
-    dls = eye_dataloaders(read_manifest(prepared or rec['prepared'], [rec['x_col']]), rec['size'], 256, x_col=rec['x_col'])  # augmented like training: `tta` uses it
+    dls = eye_dataloaders(read_manifest(prepared or rec['prepared'], [rec['x_col']]), rec['size'], 256, x_col=rec['x_col'], channels=rec.get('channels', 1))  # augmented like training: `tta` uses it
     if list(dls.vocab) != rec['vocab']:
         raise ValueError(f"{folder}: the model's classes {rec['vocab']} differ from the prepared data's {list(dls.vocab)}: "
                          f"give a --prepared folder of the dataset it was trained on")
-    learn = eye_learner(dls, rec['arch'], rec['recipe'], rec['size'], path=folder)
+    learn = eye_learner(dls, rec['arch'], rec['recipe'], rec['size'], path=folder, n_in=rec.get('channels', 1))
     bad = state_mismatch(state, learn.model.state_dict())
     if bad: raise ValueError(f"{f} does not fit the {rec['arch']} of input size {rec['size']} with {len(rec['vocab'])} classes that "
                              f"{folder/'train.json'} describes (differs at {bad[:3]}): retrain the model or restore its files")
