@@ -70,7 +70,7 @@ class Classifier:
     size: tuple
     record: dict
 
-    def channels(self, im: np.ndarray) -> np.ndarray:
+    def to_input(self, im: np.ndarray) -> np.ndarray:
         "`im` as the network reads it: gray, or RGB when its record says `channels: 3` (a gray image's three channels equal)."
         if self.record.get('channels', 1) == 3: return im if im.ndim == 3 else np.repeat(im[..., None], 3, 2)
         return im if im.ndim == 2 else cv2.cvtColor(im, cv2.COLOR_RGB2GRAY)
@@ -78,7 +78,7 @@ class Classifier:
     def __call__(self, images) -> np.ndarray:
         "Class probabilities `(n, len(vocab))` of `uint8` images, gray or RGB (made what the network reads, resized to `size` if needed), at the record's `temperature`."
         h, w = self.size
-        x = np.stack([im if im.shape[:2] == (h, w) else cv2.resize(im, (w, h), interpolation=cv2.INTER_AREA) for im in map(self.channels, images)])
+        x = np.stack([im if im.shape[:2] == (h, w) else cv2.resize(im, (w, h), interpolation=cv2.INTER_AREA) for im in map(self.to_input, images)])
         x = x.transpose(0, 3, 1, 2) if x.ndim == 4 else x[:, None]
         logits = self.net((x.astype(np.float32)/255 - 0.5)/0.25)  # as training: IntToFloatTensor, Normalize(0.5, 0.25)
         logits = logits/self.record.get('temperature', 1.)  # fitted on validation faces (`maskthefer.calibrate`)
