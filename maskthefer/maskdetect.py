@@ -245,5 +245,5 @@ def face_readings(path, models: dict = None) -> dict:
     aligned = main_face(rgb, 48)
     if aligned is None: return None
     face, pts = to_gray(aligned[0]), aligned[1]
-    p = p_masked(models['mask'], [aligned[0]])[0]
+    p = p_masked(models['mask'], [aligned[0] if models['mask'].channels == 3 else face])[0]  # as `predict` does
     return dict(p_mask=float(p), eyes=models['eyes']([crop_eyes(face, pts, models['eyes'].size[::-1])])[0], face=models['face']([face])[0])

@@ -85,7 +85,7 @@ def predict(image, min_score: float = 0.5, models: dict = None,
     if not found: return []
     aligned = [align_face(to_gray(rgb), lm.points) for _, lm in found]
     faces = [a[0] for a in aligned]
-    p_mask = p_masked(detector, [align_face(rgb, lm.points)[0] for _, lm in found] if detector.record.get('channels', 1) == 3 else faces)
+    p_mask = p_masked(detector, [align_face(rgb, lm.points)[0] for _, lm in found] if detector.channels == 3 else faces)
     p_eyes, p_face = models['eyes']([crop_eyes(*a, size=models['eyes'].size[::-1]) for a in aligned]), models['face'](faces)  # both read every face
     w = POLICIES[policy](p_mask, params)
     probs = w[:, None]*p_eyes + (1 - w[:, None])*p_face

@@ -70,9 +70,12 @@ class Classifier:
     size: tuple
     record: dict
 
+    @property
+    def channels(self) -> int: return self.record.get('channels', 1)  # 1: gray, 3: colour (`train(channels=...)`)
+
     def to_input(self, im: np.ndarray) -> np.ndarray:
-        "`im` as the network reads it: gray, or RGB when its record says `channels: 3` (a gray image's three channels equal)."
-        if self.record.get('channels', 1) == 3: return im if im.ndim == 3 else np.repeat(im[..., None], 3, 2)
+        "`im` as the network reads it: gray, or RGB when it reads `channels` 3 (a gray image's three channels equal)."
+        if self.channels == 3: return im if im.ndim == 3 else np.repeat(im[..., None], 3, 2)
         return im if im.ndim == 2 else cv2.cvtColor(im, cv2.COLOR_RGB2GRAY)
 
     def __call__(self, images) -> np.ndarray:
