@@ -38,7 +38,7 @@ MASKS = {'surgical blue': dict(kind='surgical', color='blue'),
 SIZES = (0, 30, 60, 10_000)  # IOD buckets in px
 
 # where the eye centres of a found face come from: name -> f(gray, detection, landmarks) -> (2, 2) eye centres
-EYE_SOURCES = {'predict (points, from BlazeFace eyes, until settled: 2 or 3 passes)': lambda gray, det, lm: eye_centres(lm.points),
+EYE_SOURCES = {'predict (points, from BlazeFace eyes, until settled: 2 to 8 passes, checked by restarts after 3)': lambda gray, det, lm: eye_centres(lm.points),
                'dlib from BlazeFace eyes, twice (predict before)': lambda gray, det, lm: dlib_eyes(gray, det),
                'BlazeFace eye keypoints': lambda gray, det, lm: det.eyes if det.eyes is not None else eye_centres(lm.points),
                'points, one pass': lambda gray, det, lm: eye_centres(net_landmarks(gray, det.eyes)) if det.eyes is not None else eye_centres(lm.points),

@@ -61,7 +61,7 @@ class FaceLandmarks:
     box: tuple          # (left, top, right, bottom) face box
     source: str         # 'detector' or 'full-frame'
     quality: float      # `shape_quality` of the points
-    eye_shift: float = 0.  # how far the last refining pass moved the eye centres, in inter-ocular distances (0: none ran)
+    eye_shift: float = 0.  # how unsure the eye centres are, in inter-ocular distances: the last refining pass's move, or a check's (0: none ran)
 
     @property
     def eye_centers(self):
