@@ -5,7 +5,7 @@ A seeded random `--n` of the real images in `--masks`/with_mask. On each, `find_
 then `points` until its eyes settle) keeps its faces; the largest is drawn cut square around its box with its 12 eye landmarks (green)
 and eye centres (red), numbered (in grey with "no reading" where `predict` finds its eyes unsettled: `eye_shift` ≥
 `EYES_FOUND_SHIFT`), 25 to a sheet (`sheet_*.png`); `faces.csv` lists number, file, whether a face was found, its IOD,
-`eye_shift` and whether `predict` reads it. The sheets show images that are not ours to publish: they stay in `--out` (outside the repo) and
+`eye_shift`, whether `predict` reads it and its eye centres (x, y of each eye, photo pixels: to compare two runs). The sheets show images that are not ours to publish: they stay in `--out` (outside the repo) and
 only the counts made from them go into RESULTS.md.
 """
 import argparse
@@ -23,14 +23,15 @@ def tile(path, number: int) -> tuple:
     rgb = read_photo(path)
     found = main_face(rgb)
     h, w = rgb.shape[:2]
-    if found is None: x0, y0, side, row = 0, 0, max(h, w), dict(found=False, iod=np.nan, eye_shift=np.nan, read=False)
+    if found is None: x0, y0, side, row = 0, 0, max(h, w), dict(found=False, iod=np.nan, eye_shift=np.nan, read=False, eyes=None)
     else:
         (x0, y0, x1, y1), points = found[0].box, found[1].points
         side = int(max(x1 - x0, y1 - y0)*1.4); cx, cy = (x0 + x1)/2, (y0 + y1)/2
         x0, y0 = int(cx - side/2), int(cy - side/2)
         eyes = eye_centres(points)
         shift = float(found[1].eye_shift)
-        row = dict(found=True, iod=float(np.linalg.norm(eyes[1] - eyes[0])), eye_shift=shift, read=eyes_found(found[1]))
+        row = dict(found=True, iod=float(np.linalg.norm(eyes[1] - eyes[0])), eye_shift=shift, read=eyes_found(found[1]),
+                   eyes=np.round(eyes, 1).ravel().tolist())
     k = TILE/side
     M = np.float32([[k, 0, -x0*k], [0, k, -y0*k]])
     img = cv2.warpAffine(np.ascontiguousarray(rgb[..., ::-1]), M, (TILE, TILE), borderValue=(40, 40, 40))

@@ -4,13 +4,13 @@
 
 # %% auto #0
 __all__ = ['ZOOM_MIN_TILE', 'PAD_SIDES', 'EYE_BOX', 'MIN_IOD', 'POINTS_CANVAS', 'POINT_PASSES', 'EYES_SETTLED', 'CHECK_AFTER',
-           'RESTART', 'FER_EYES', 'EYE_PATCHES', 'NOSE_BRIDGE', 'UPPER_FACE', 'SQUARES_MIN_SCORE', 'MIN_EYE_CONTRAST',
-           'SETTLED_EYE_CONTRAST', 'FACE_CROP_SIDE', 'quiet_native_logs', 'blazeface', 'Detection', 'blazeface_faces',
-           'box_iou', 'same_face', 'square_tiles', 'tile_faces', 'zoom_tiles', 'zoom_sides', 'padded_faces',
-           'hog_faces', 'merge_faces', 'detect_faces', 'eye_frame', 'landmarks_from_eyes', 'eye_centres',
-           'eye_canvas_map', 'eye_canvas', 'point_net', 'net_landmarks', 'eye_shift', 'settle_eyes', 'restart_shift',
-           'photo_landmarks', 'sample_photo', 'dark_band', 'fer_template', 'similarity', 'align_face', 'eye_contrast',
-           'likely_face', 'read_photo', 'find_faces']
+           'RESTART', 'RESTART_WEIGHT', 'FER_EYES', 'EYE_PATCHES', 'NOSE_BRIDGE', 'UPPER_FACE', 'SQUARES_MIN_SCORE',
+           'MIN_EYE_CONTRAST', 'SETTLED_EYE_CONTRAST', 'FACE_CROP_SIDE', 'quiet_native_logs', 'blazeface', 'Detection',
+           'blazeface_faces', 'box_iou', 'same_face', 'square_tiles', 'tile_faces', 'zoom_tiles', 'zoom_sides',
+           'padded_faces', 'hog_faces', 'merge_faces', 'detect_faces', 'eye_frame', 'landmarks_from_eyes',
+           'eye_centres', 'eye_canvas_map', 'eye_canvas', 'point_net', 'net_landmarks', 'eye_shift', 'settle_eyes',
+           'restart_shift', 'photo_landmarks', 'sample_photo', 'dark_band', 'fer_template', 'similarity', 'align_face',
+           'eye_contrast', 'likely_face', 'read_photo', 'crop_face', 'find_faces']
 
 # %% ../nbs/10a_detect.ipynb #90995b55
 import contextlib, os, sys, warnings
@@ -232,6 +232,7 @@ POINT_PASSES = (2, 8)  # `points` passes: each starts from the eyes the one befo
 EYES_SETTLED = 0.05    # inter-ocular distances: a pass that moves the eye centres less has settled on them
 CHECK_AFTER = 3        # passes: eyes that took more to settle are checked by restarting `points` above them
 RESTART = (0.5, 4)     # the restart: how far above the settled eyes (inter-ocular distances) and how many passes at most
+RESTART_WEIGHT = 0.5   # a restart's miss counts half a pass's move: one landing within 0.2 inter-ocular distances (eye points are asked to be within 0.25) confirms the eyes
 
 def eye_shift(before, after) -> float:
     "How far eye centres moved from `before` to `after`: the larger of the two moves, in inter-ocular distances of `after`."
@@ -253,10 +254,10 @@ def restart_shift(gray: np.ndarray, eyes) -> float:
     return eye_shift(eye_centres(settle_eyes(gray, eyes + up, RESTART[1])[0]), eyes)
 
 def photo_landmarks(gray: np.ndarray, face: Detection) -> FaceLandmarks:
-    "68 landmarks of a detected face, `settle_eyes` from the detector's eyes (dlib's, fitted in its box, where it gives none); its `eye_shift` is the last pass's move, or where they took more than `CHECK_AFTER` passes, the restart's miss if larger."
+    "68 landmarks of a detected face, `settle_eyes` from the detector's eyes (dlib's, fitted in its box, where it gives none); its `eye_shift` is the last pass's move, or where they took more than `CHECK_AFTER` passes, `RESTART_WEIGHT` × the restart's miss if larger."
     eyes = eye_centres(fit_landmarks(gray, face.box)) if face.eyes is None else face.eyes
     points, shift, passes = settle_eyes(gray, eyes)
-    if passes > CHECK_AFTER: shift = max(shift, restart_shift(gray, eye_centres(points)))
+    if passes > CHECK_AFTER: shift = max(shift, RESTART_WEIGHT*restart_shift(gray, eye_centres(points)))
     return FaceLandmarks(points, face.box, face.detector, shape_quality(points), shift)
 
 # %% ../nbs/10a_detect.ipynb #e034cc54
@@ -333,15 +334,20 @@ def read_photo(image) -> np.ndarray:
     return np.stack([a]*3, -1) if a.ndim == 2 else np.ascontiguousarray(a[..., :3])
 
 # %% ../nbs/10a_detect.ipynb #986e2499
-FACE_CROP_SIDE = 160  # px: an image this small with no face kept is taken to be a face crop
+FACE_CROP_SIDE = 160  # px: an image this small may be a face crop, and is also read as one
+
+def crop_face(gray: np.ndarray) -> tuple:
+    "`(detection, landmarks)` reading a whole gray image as one face crop: dlib's fit on the crop, whose eyes start `points` as a detector's would."
+    crop = find_face_landmarks(gray)
+    det = Detection(crop.box, 0., crop.source, eye_centres(crop.points))
+    return det, photo_landmarks(gray, det)
 
 def find_faces(rgb: np.ndarray, min_score: float = 0.5) -> list:
-    "`(detection, landmarks)` of every face in a photo that `likely_face` keeps; a small image with none kept is read as one face crop."
+    "`(detection, landmarks)` of every face in a photo that `likely_face` keeps; a small image is read as one face crop instead where none is kept or where that reading's eyes are surer (lower `eye_shift`) than every kept face's."
     gray = to_gray(rgb)
     detected = [(f, photo_landmarks(gray, f)) for f in detect_faces(rgb, min_score)]
     found = [(f, lm) for f, lm in detected if likely_face(gray, f, lm)]
-    if not found and max(gray.shape) <= FACE_CROP_SIDE:
-        crop = find_face_landmarks(gray)  # dlib on the whole crop: its eyes start `points`, as a detector's would
-        det = Detection(crop.box, 0., crop.source, eye_centres(crop.points))
-        found = [(det, photo_landmarks(gray, det))]
+    if max(gray.shape) <= FACE_CROP_SIDE:
+        crop = crop_face(gray)
+        if all(crop[1].eye_shift < lm.eye_shift for _, lm in found): found = [crop]
     return found
