@@ -48,9 +48,9 @@ def best(f, n=a.repeat):
 def crop_and_classify():
     face, pts = align_face(gray, lm.points)
     models['mask']([cv2.GaussianBlur(face, (3, 3), MASK_BLUR)]); models['eyes']([crop_eyes(face, pts)]); models['face']([face])
-print(f"main face: eye_shift {lm.eye_shift:.3f} IOD (a third `points` pass runs where the second moves the eyes >= 0.05)")
+print(f"main face: eye_shift {lm.eye_shift:.3f} IOD (`points` passes run, 2 to 8, until one moves the eyes < 0.05)")
 for name, f in [('per face: frame + eye crop + 3 classifiers', crop_and_classify),
-                ('per face: landmarks (`points`, 2 or 3 passes: photo_landmarks)', lambda: photo_landmarks(gray, det)),
+                ('per face: landmarks (`points`, 2 to 8 passes until settled: photo_landmarks)', lambda: photo_landmarks(gray, det)),
                 ('per face: one `points` pass', lambda: net_landmarks(gray, lm.eye_centers)),
                 ('whole photo: detection + landmarks', lambda: find_faces(rgb)),
                 ('whole photo, decoded array: predict(array)', lambda: predict(rgb)),
