@@ -11,9 +11,8 @@ only the counts made from them go into RESULTS.md.
 import argparse
 from pathlib import Path
 import cv2, numpy as np, pandas as pd
-from maskthefer.detect import read_photo, eye_centres
+from maskthefer.detect import read_photo, eye_centres, eyes_found
 from maskthefer.maskdetect import mask_images
-from maskthefer.predict import eyes_found
 from bench_eye_points import main_face
 
 TILE, PER_ROW, PER_SHEET = 200, 5, 25

@@ -18,11 +18,10 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from fastcore.parallel import parallel
 from maskthefer.landmarks import to_gray
-from maskthefer.detect import read_photo, find_faces, eye_centres, net_landmarks
+from maskthefer.detect import read_photo, find_faces, eye_centres, net_landmarks, eyes_found
 from maskthefer.mask import mask_face
 from maskthefer.maskdetect import mask_images, source_groups, split_groups
 from maskthefer.eyepoints import bare_landmarks, dlib_eyes
-from maskthefer.predict import eyes_found
 
 # name -> mask_face options (kind, colour, pattern, valve, how it is worn)
 MASKS = {'surgical blue': dict(kind='surgical', color='blue'),

@@ -4,15 +4,17 @@ Usage: python bench/bench_face_free.py [--n 200] [--seed 0]
 `../shared` holds no photo without a face, so the face-free images are scikit-learn's two sample photos (a temple,
 a flower: `sklearn.datasets.load_sample_images`, installed with fastai) cut into `--n` random crops of 48–480 px a
 side, any aspect between 1:2 and 2:1, plus 40 synthetic images (uniform, gradients, noise, stripes, checkers) of the
-same sizes. For each: faces detected (`detect_faces`, before the false-face gate) and kept (`find_faces`, after it;
-an image of at most 160 px with no face kept is read as one face crop, as `predict` reads it: counted apart), and
-which passes saw what was kept. Prints a markdown table for bench/RESULTS.md.
+same sizes. For each: faces detected (`detect_faces`, before the false-face gate) and kept (`predict`, after it;
+an image of at most 160 px with no face kept is read as one face crop, as `predict` reads it: counted apart), which
+passes saw what was kept, and how many false faces `predict` reads (`eyes_found`) and reads as masked (the mask
+detector's threshold): the ones that reach a user as an expression. Prints a markdown table for bench/RESULTS.md.
 """
 import argparse, time
 from collections import Counter
 import cv2, numpy as np, pandas as pd
 from sklearn.datasets import load_sample_images
-from maskthefer.detect import detect_faces, find_faces, FACE_CROP_SIDE
+from maskthefer.detect import detect_faces, FACE_CROP_SIDE
+from maskthefer.predict import predict
 from bench_mask_detector import markdown
 
 def crops(n: int, rng) -> list:
@@ -41,10 +43,13 @@ def synthetic(rng) -> list:
     return out
 
 def counts(img: np.ndarray) -> dict:
-    det, kept = detect_faces(img), find_faces(img)
-    crop_read = bool(kept) and not det and max(img.shape[:2]) <= FACE_CROP_SIDE
+    det, kept = detect_faces(img), predict(img)
+    crop_read = any(f['score'] == 0 for f in kept)  # `crop_face`'s reading: no detector score
+    passes = {round(d.score, 3): '+'.join(d.passes) for d in det}
+    read = [f for f in kept if f['eyes_found']]
     return dict(detected=len(det), kept=0 if crop_read else len(kept), crop_read=crop_read,
-                passes=[] if crop_read else ['+'.join(d.passes) for d, _ in kept])
+                passes=[] if crop_read else [passes.get(f['score'], '?') for f in kept],
+                read=len(read), read_masked=sum(f['masked'] for f in read))
 
 if __name__ == '__main__':
     a = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -58,6 +63,7 @@ if __name__ == '__main__':
         rows.append({'images': name, 'n': len(r), 'with a detection': sum(x['detected'] > 0 for x in r),
                      'with a face kept': sum(x['kept'] > 0 for x in r), 'faces kept': sum(x['kept'] for x in r),
                      'kept, by passes': dict(Counter(p for x in r for p in x['passes'])),
-                     'read as a face crop (≤ 160 px, none kept)': sum(x['crop_read'] for x in r)})
+                     'read as a face crop (≤ 160 px)': sum(x['crop_read'] for x in r),
+                     'false faces read (crop readings too)': sum(x['read'] for x in r), 'of them called masked': sum(x['read_masked'] for x in r)})
     print(markdown(pd.DataFrame(rows)))
     print(f'{time.time() - t0:.0f} s')

@@ -4,13 +4,14 @@
 
 # %% auto #0
 __all__ = ['ZOOM_MIN_TILE', 'PAD_SIDES', 'EYE_BOX', 'MIN_IOD', 'POINTS_CANVAS', 'POINT_PASSES', 'EYES_SETTLED', 'CHECK_AFTER',
-           'RESTART', 'RESTART_WEIGHT', 'FER_EYES', 'EYE_PATCHES', 'NOSE_BRIDGE', 'UPPER_FACE', 'SQUARES_MIN_SCORE',
-           'MIN_EYE_CONTRAST', 'SETTLED_EYE_CONTRAST', 'FACE_CROP_SIDE', 'quiet_native_logs', 'blazeface', 'Detection',
-           'blazeface_faces', 'box_iou', 'same_face', 'square_tiles', 'tile_faces', 'zoom_tiles', 'zoom_sides',
-           'padded_faces', 'hog_faces', 'merge_faces', 'detect_faces', 'eye_frame', 'landmarks_from_eyes',
-           'eye_centres', 'eye_canvas_map', 'eye_canvas', 'point_net', 'net_landmarks', 'eye_shift', 'settle_eyes',
-           'restart_shift', 'photo_landmarks', 'sample_photo', 'dark_band', 'fer_template', 'similarity', 'align_face',
-           'eye_contrast', 'likely_face', 'read_photo', 'crop_face', 'find_faces']
+           'RESTART', 'RESTART_WEIGHT', 'EYES_FOUND_SHIFT', 'FER_EYES', 'EYE_PATCHES', 'NOSE_BRIDGE', 'UPPER_FACE',
+           'SQUARES_MIN_SCORE', 'MIN_EYE_CONTRAST', 'SETTLED_EYE_CONTRAST', 'WEAK_SCORE', 'FACE_CROP_SIDE',
+           'quiet_native_logs', 'blazeface', 'Detection', 'blazeface_faces', 'box_iou', 'same_face', 'square_tiles',
+           'tile_faces', 'zoom_tiles', 'zoom_sides', 'padded_faces', 'hog_faces', 'merge_faces', 'detect_faces',
+           'eye_frame', 'landmarks_from_eyes', 'eye_centres', 'eye_canvas_map', 'eye_canvas', 'point_net',
+           'net_landmarks', 'eye_shift', 'settle_eyes', 'restart_shift', 'photo_landmarks', 'eyes_found',
+           'sample_photo', 'dark_band', 'fer_template', 'similarity', 'align_face', 'eye_contrast', 'likely_face',
+           'read_photo', 'crop_face', 'find_faces']
 
 # %% ../nbs/10a_detect.ipynb #90995b55
 import contextlib, os, sys, warnings
@@ -20,7 +21,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 from .core import *
-from .landmarks import MIN_FACE_SIZE, FaceLandmarks, fit_landmarks, find_face_landmarks, hog_detector, mean_shape, shape_quality, to_gray
+from .landmarks import MIN_FACE_SIZE, check_face_size, FaceLandmarks, fit_landmarks, find_face_landmarks, hog_detector, mean_shape, shape_quality, to_gray
 from .runtime import load_network, shipped_models_dir
 
 # %% ../nbs/10a_detect.ipynb #9152a5dd
@@ -260,6 +261,13 @@ def photo_landmarks(gray: np.ndarray, face: Detection) -> FaceLandmarks:
     if passes > CHECK_AFTER: shift = max(shift, RESTART_WEIGHT*restart_shift(gray, eye_centres(points)))
     return FaceLandmarks(points, face.box, face.detector, shape_quality(points), shift)
 
+# %% ../nbs/10a_detect.ipynb #c1557b2a
+EYES_FOUND_SHIFT = 0.1  # inter-ocular distances: eyes the last `points` pass moved further were not found, and the face gets no reading
+
+def eyes_found(lm: FaceLandmarks) -> bool:
+    "Whether `points` settled on a face's eyes (`FaceLandmarks.eye_shift` below `EYES_FOUND_SHIFT`): only then does it get a reading."
+    return lm.eye_shift < EYES_FOUND_SHIFT
+
 # %% ../nbs/10a_detect.ipynb #e034cc54
 def sample_photo() -> Path:
     "The photo the package ships for examples and the README's quick start."
@@ -316,11 +324,13 @@ def eye_contrast(face: np.ndarray) -> float:
 SQUARES_MIN_SCORE = 0.7      # a face only the squares (zoom squares, padded image) saw needs this score, or eyes:
 MIN_EYE_CONTRAST = 1.0       # `eye_contrast` that stands for eyes: false faces measured ≤ 0.54, weak square-only faces ≥ 1.43
 SETTLED_EYE_CONTRAST = 0.25  # the contrast enough where `points` settled on the eyes (`eye_shift` < `EYES_SETTLED`)
+WEAK_SCORE = 0.6             # any detection scoring less whose eyes were found (`eyes_found`) needs them that much darker too
 
 def likely_face(gray: np.ndarray, det: Detection, lm: FaceLandmarks) -> bool:
-    "Whether a detection is a face: seen by a whole-photo pass (or HOG), not only by squares (zoom or padded), or scoring `SQUARES_MIN_SCORE`, or with eyes darker than its nose bridge (less so where `points` settled on them)."
-    if not set(det.passes) <= {'squares', 'zoom', 'padded'} or det.score >= SQUARES_MIN_SCORE: return True
+    "Whether a detection is a face: seen by a whole-photo pass (or HOG), not only by squares (zoom or padded), or scoring `SQUARES_MIN_SCORE`, or with eyes darker than its nose bridge (less so where `points` settled on them); and, where it scores under `WEAK_SCORE` and its eyes were found, with them darker by `SETTLED_EYE_CONTRAST`."
     contrast = eye_contrast(align_face(gray, lm.points)[0])
+    if det.score < WEAK_SCORE and eyes_found(lm) and contrast < SETTLED_EYE_CONTRAST: return False  # eyes found where no eyes are
+    if not set(det.passes) <= {'squares', 'zoom', 'padded'} or det.score >= SQUARES_MIN_SCORE: return True
     return contrast >= MIN_EYE_CONTRAST or (lm.eye_shift < EYES_SETTLED and contrast >= SETTLED_EYE_CONTRAST)
 
 # %% ../nbs/10a_detect.ipynb #393e974b
@@ -343,8 +353,8 @@ def crop_face(gray: np.ndarray) -> tuple:
     return det, photo_landmarks(gray, det)
 
 def find_faces(rgb: np.ndarray, min_score: float = 0.5) -> list:
-    "`(detection, landmarks)` of every face in a photo that `likely_face` keeps; a small image is read as one face crop instead where none is kept or where that reading's eyes are surer (lower `eye_shift`) than every kept face's."
-    gray = to_gray(rgb)
+    "`(detection, landmarks)` of every face in a photo that `likely_face` keeps (a `ValueError` if it is too small to hold one); a small image is read as one face crop instead where none is kept or where that reading's eyes are surer (lower `eye_shift`) than every kept face's."
+    gray = to_gray(check_face_size(rgb))
     detected = [(f, photo_landmarks(gray, f)) for f in detect_faces(rgb, min_score)]
     found = [(f, lm) for f, lm in detected if likely_face(gray, f, lm)]
     if max(gray.shape) <= FACE_CROP_SIDE:

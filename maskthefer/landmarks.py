@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['FULL_FRAME_BOX', 'MIN_FACE_SIZE', 'dlib_model_path', 'shape_predictor', 'hog_detector', 'mean_shape', 'shape_quality',
-           'FaceLandmarks', 'to_gray', 'fit_landmarks', 'frame_box', 'find_face_landmarks', 'template_landmarks',
-           'landmark_candidates', 'show_landmarks']
+           'FaceLandmarks', 'check_face_size', 'to_gray', 'fit_landmarks', 'frame_box', 'find_face_landmarks',
+           'template_landmarks', 'landmark_candidates', 'show_landmarks']
 
 # %% ../nbs/03_landmarks.ipynb #172a5ef1
 import importlib.resources, importlib.util, math
@@ -71,6 +71,12 @@ class FaceLandmarks:
 # %% ../nbs/03_landmarks.ipynb #ae4f43aa
 MIN_FACE_SIZE = 24  # px: below this an image holds too little face to fit landmarks
 
+def check_face_size(img: np.ndarray) -> np.ndarray:
+    "`img`, if both its sides reach `MIN_FACE_SIZE`; else a `ValueError` saying it is too small to hold a face."
+    h, w = img.shape[:2]
+    if min(h, w) < MIN_FACE_SIZE: raise ValueError(f'image is {w}×{h} px, smaller than {MIN_FACE_SIZE} px: too small to find a face')
+    return img
+
 def to_gray(img: np.ndarray) -> np.ndarray:
     "A grayscale view of a gray or RGB `uint8` image."
     return img if img.ndim == 2 else cv2.cvtColor(img, cv2.COLOR_RGB2GRAY)
@@ -83,8 +89,7 @@ def fit_landmarks(gray: np.ndarray, box) -> np.ndarray:
 
 # %% ../nbs/03_landmarks.ipynb #4b32d90e
 def _upscaled(gray: np.ndarray, min_size: int):
-    h, w = gray.shape
-    if min(h, w) < MIN_FACE_SIZE: raise ValueError(f'image is {w}×{h} px, smaller than {MIN_FACE_SIZE} px: too small to find a face')
+    h, w = check_face_size(gray).shape
     up = max(1, math.ceil(min_size/min(h, w)))
     return (cv2.resize(gray, (w*up, h*up), interpolation=cv2.INTER_CUBIC) if up > 1 else gray), up
 
