@@ -325,7 +325,7 @@ SQUARES_MIN_SCORE = 0.7      # a face only the squares (zoom squares, padded ima
 MIN_EYE_CONTRAST = 1.0       # `eye_contrast` that stands for eyes: false faces measured ≤ 0.54, weak square-only faces ≥ 1.43
 SETTLED_EYE_CONTRAST = 0.25  # the contrast enough where `points` settled on the eyes (`eye_shift` < `EYES_SETTLED`)
 WEAK_SCORE = 0.6             # a detection scoring less whose eyes were found (`eyes_found`) is dropped if they are pale:
-PALE_EYE_CONTRAST = -0.2     # `eye_contrast` of "eyes" lighter than the nose bridge (dark glasses measure about 0)
+PALE_EYE_CONTRAST = -0.3     # `eye_contrast` of "eyes" lighter than the nose bridge (dark glasses measure -0.2 to 0)
 
 def likely_face(gray: np.ndarray, det: Detection, lm: FaceLandmarks) -> bool:
     "Whether a detection is a face: seen by a whole-photo pass (or HOG), not only by squares (zoom or padded), or scoring `SQUARES_MIN_SCORE`, or with eyes darker than its nose bridge (less so where `points` settled on them); and not, where it scores under `WEAK_SCORE`, with its eyes found but lighter than its nose bridge (`PALE_EYE_CONTRAST`)."
