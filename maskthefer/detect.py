@@ -5,13 +5,13 @@
 # %% auto #0
 __all__ = ['ZOOM_MIN_TILE', 'PAD_SIDES', 'EYE_BOX', 'MIN_IOD', 'POINTS_CANVAS', 'POINT_PASSES', 'EYES_SETTLED', 'CHECK_AFTER',
            'RESTART', 'RESTART_WEIGHT', 'EYES_FOUND_SHIFT', 'FER_EYES', 'EYE_PATCHES', 'NOSE_BRIDGE', 'UPPER_FACE',
-           'SQUARES_MIN_SCORE', 'MIN_EYE_CONTRAST', 'SETTLED_EYE_CONTRAST', 'WEAK_SCORE', 'PALE_EYE_CONTRAST',
-           'FACE_CROP_SIDE', 'quiet_native_logs', 'blazeface', 'Detection', 'blazeface_faces', 'box_iou', 'same_face',
-           'square_tiles', 'tile_faces', 'zoom_tiles', 'zoom_sides', 'padded_faces', 'hog_faces', 'merge_faces',
-           'detect_faces', 'eye_frame', 'landmarks_from_eyes', 'eye_centres', 'eye_canvas_map', 'eye_canvas',
-           'point_net', 'net_landmarks', 'eye_shift', 'settle_eyes', 'restart_shift', 'photo_landmarks', 'eyes_found',
-           'sample_photo', 'dark_band', 'fer_template', 'similarity', 'align_face', 'eye_contrast', 'likely_face',
-           'read_photo', 'crop_face', 'find_faces']
+           'SQUARES_MIN_SCORE', 'MIN_EYE_CONTRAST', 'SETTLED_EYE_CONTRAST', 'FACE_CROP_SIDE', 'quiet_native_logs',
+           'blazeface', 'Detection', 'blazeface_faces', 'box_iou', 'same_face', 'square_tiles', 'tile_faces',
+           'zoom_tiles', 'zoom_sides', 'padded_faces', 'hog_faces', 'merge_faces', 'detect_faces', 'eye_frame',
+           'landmarks_from_eyes', 'eye_centres', 'eye_canvas_map', 'eye_canvas', 'point_net', 'net_landmarks',
+           'eye_shift', 'settle_eyes', 'restart_shift', 'photo_landmarks', 'eyes_found', 'sample_photo', 'dark_band',
+           'fer_template', 'similarity', 'align_face', 'eye_contrast', 'likely_face', 'read_photo', 'crop_face',
+           'find_faces']
 
 # %% ../nbs/10a_detect.ipynb #90995b55
 import contextlib, os, sys, warnings
@@ -324,14 +324,11 @@ def eye_contrast(face: np.ndarray) -> float:
 SQUARES_MIN_SCORE = 0.7      # a face only the squares (zoom squares, padded image) saw needs this score, or eyes:
 MIN_EYE_CONTRAST = 1.0       # `eye_contrast` that stands for eyes: false faces measured ≤ 0.54, weak square-only faces ≥ 1.43
 SETTLED_EYE_CONTRAST = 0.25  # the contrast enough where `points` settled on the eyes (`eye_shift` < `EYES_SETTLED`)
-WEAK_SCORE = 0.6             # a detection scoring less whose eyes were found (`eyes_found`) is dropped if they are pale:
-PALE_EYE_CONTRAST = -0.3     # `eye_contrast` of "eyes" lighter than the nose bridge (dark glasses measure -0.2 to 0)
 
 def likely_face(gray: np.ndarray, det: Detection, lm: FaceLandmarks) -> bool:
-    "Whether a detection is a face: seen by a whole-photo pass (or HOG), not only by squares (zoom or padded), or scoring `SQUARES_MIN_SCORE`, or with eyes darker than its nose bridge (less so where `points` settled on them); and not, where it scores under `WEAK_SCORE`, with its eyes found but lighter than its nose bridge (`PALE_EYE_CONTRAST`)."
-    contrast = eye_contrast(align_face(gray, lm.points)[0])
-    if det.score < WEAK_SCORE and eyes_found(lm) and contrast < PALE_EYE_CONTRAST: return False  # eyes found where no eyes are
+    "Whether a detection is a face: seen by a whole-photo pass (or HOG), not only by squares (zoom or padded), or scoring `SQUARES_MIN_SCORE`, or with eyes darker than its nose bridge (less so where `points` settled on them)."
     if not set(det.passes) <= {'squares', 'zoom', 'padded'} or det.score >= SQUARES_MIN_SCORE: return True
+    contrast = eye_contrast(align_face(gray, lm.points)[0])
     return contrast >= MIN_EYE_CONTRAST or (lm.eye_shift < EYES_SETTLED and contrast >= SETTLED_EYE_CONTRAST)
 
 # %% ../nbs/10a_detect.ipynb #393e974b
