@@ -5,7 +5,8 @@ Usage: python bench/bench_face_free.py [--n 200] [--seed 0]
 a flower: `sklearn.datasets.load_sample_images`, installed with fastai) cut into `--n` random crops of 48–480 px a
 side, any aspect between 1:2 and 2:1, plus 40 synthetic images (uniform, gradients, noise, stripes, checkers) of the
 same sizes. For each: faces detected (`detect_faces`, before the false-face gate) and kept (`predict`, after it;
-an image of at most 160 px with no face kept is read as one face crop, as `predict` reads it: counted apart), which
+an image of at most 160 px is also read as one face crop, and `predict` keeps that reading where no face was kept or
+its eyes are surer: such images are counted apart, as read as a face crop), which
 passes saw what was kept, and how many false faces `predict` reads (`eyes_found`) and reads as masked (the mask
 detector's threshold): the ones that reach a user as an expression. Prints a markdown table for bench/RESULTS.md.
 """
