@@ -9,8 +9,7 @@ The photos are not ours: this prints numbers only.
 import argparse, time, warnings
 from pathlib import Path
 from maskthefer.core import read_image
-from maskthefer.landmarks import to_gray
-from maskthefer.detect import detect_faces, find_faces, likely_face, photo_landmarks, sample_photo
+from maskthefer.detect import detect_faces, find_faces, likely_face, sample_photo
 from maskthefer.predict import add_masks, predict
 
 # HAND COUNTS, by eye on `maskthefer predict --annotate` images, 2026-12-02 (../shared/photos/masked and the two
@@ -62,11 +61,11 @@ sample = {'sample photo': read_image(sample_photo(), 'RGB'),
 totals = [sum(t) for t in zip(*(counts(n, im) for n, im in sample.items()))]
 print(f"{'sample and 12 masked copies':28} found before {totals[0]:2}  after {totals[1]:2}  (3 faces each: {3*len(sample)})")
 
-found = [(to_gray(im), d) for im in photos.values() for d in detect_faces(im)]
-fitted = [(g, d, photo_landmarks(g, d)) for g, d in found]
+found = [(im, d) for im in photos.values() for d in detect_faces(im)]
 start = time.process_time()
-for g, d, lm in fitted: likely_face(g, d, lm)
-print(f"the gate: {1000*(time.process_time() - start)/max(len(fitted), 1):.2f} ms CPU per detection ({len(fitted)} detections)")
+for im, d in found: likely_face(im, d)
+print(f"the gate: {1000*(time.process_time() - start)/max(len(found), 1):.2f} ms CPU per detection ({len(found)} detections, "
+      f"{sum(set(d.passes) <= {'squares', 'zoom', 'padded'} for _, d in found)} of them seen only by squares)")
 predict(sample['sample photo'])  # models loaded, BlazeFace warm
 start = time.process_time()
 for im in photos.values(): predict(im)

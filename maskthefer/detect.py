@@ -4,14 +4,13 @@
 
 # %% auto #0
 __all__ = ['ZOOM_MIN_TILE', 'PAD_SIDES', 'EYE_BOX', 'MIN_IOD', 'POINTS_CANVAS', 'POINT_PASSES', 'EYES_SETTLED', 'CHECK_AFTER',
-           'RESTART', 'RESTART_WEIGHT', 'EYES_FOUND_SHIFT', 'FER_EYES', 'EYE_PATCHES', 'NOSE_BRIDGE', 'UPPER_FACE',
-           'SQUARES_MIN_SCORE', 'MIN_EYE_CONTRAST', 'SETTLED_EYE_CONTRAST', 'FACE_CROP_SIDE', 'quiet_native_logs',
-           'blazeface', 'Detection', 'blazeface_faces', 'box_iou', 'same_face', 'square_tiles', 'tile_faces',
-           'zoom_tiles', 'zoom_sides', 'padded_faces', 'hog_faces', 'merge_faces', 'detect_faces', 'eye_frame',
-           'landmarks_from_eyes', 'eye_centres', 'eye_canvas_map', 'eye_canvas', 'point_net', 'net_landmarks',
-           'eye_shift', 'settle_eyes', 'restart_shift', 'photo_landmarks', 'eyes_found', 'sample_photo', 'dark_band',
-           'fer_template', 'similarity', 'align_face', 'eye_contrast', 'likely_face', 'read_photo', 'crop_face',
-           'find_faces']
+           'RESTART', 'RESTART_WEIGHT', 'EYES_FOUND_SHIFT', 'FER_EYES', 'SECOND_LOOKS', 'LOOK_SIDE',
+           'SQUARES_MIN_SCORE', 'FACE_CROP_SIDE', 'quiet_native_logs', 'blazeface', 'Detection', 'blazeface_faces',
+           'box_iou', 'same_face', 'square_tiles', 'tile_faces', 'zoom_tiles', 'zoom_sides', 'padded_faces',
+           'hog_faces', 'merge_faces', 'detect_faces', 'eye_frame', 'landmarks_from_eyes', 'eye_centres',
+           'eye_canvas_map', 'eye_canvas', 'point_net', 'net_landmarks', 'eye_shift', 'settle_eyes', 'restart_shift',
+           'photo_landmarks', 'eyes_found', 'sample_photo', 'dark_band', 'fer_template', 'similarity', 'align_face',
+           'second_looks', 'likely_face', 'read_photo', 'crop_face', 'checked_shift', 'find_faces']
 
 # %% ../nbs/10a_detect.ipynb #90995b55
 import contextlib, os, sys, warnings
@@ -310,26 +309,32 @@ def align_face(gray: np.ndarray, points: np.ndarray, size: int = 48) -> tuple:
     face = cv2.resize(big, (size, size), interpolation=cv2.INTER_AREA) if k > 1 else big
     return face, (np.c_[points, np.ones(68)] @ M.T).astype(np.float32)
 
-# %% ../nbs/10a_detect.ipynb #57659359
-EYE_PATCHES = (np.s_[15:21, 11:19], np.s_[15:21, 29:37])  # 8×6 px on each of `FER_EYES` in the 48×48 frame
-NOSE_BRIDGE = np.s_[15:21, 21:27]                          # between the eyes, at eye level: skin above any mask
-UPPER_FACE = np.s_[6:30, 6:42]                             # brows to nose, cheek to cheek
+# %% ../nbs/10a_detect.ipynb #d91655f2
+SECOND_LOOKS = (2.0, 2.5)  # squares around a questioned face, in box sides: BlazeFace's 128 px input holds the face at the size it knows
+LOOK_SIDE = 128            # px: the squares' side, short-range BlazeFace's input
 
-def eye_contrast(face: np.ndarray) -> float:
-    "How much darker a FER-framed 48×48 gray face's eyes are than the bridge of its nose, in gray-level standard deviations of its upper face."
-    f = face.astype(np.float32)
-    return float((f[NOSE_BRIDGE].mean() - np.mean([f[p].mean() for p in EYE_PATCHES]))/(f[UPPER_FACE].std() + 1))
+def second_looks(rgb: np.ndarray, box) -> list:
+    "BlazeFace's best score (short or full range; 0: none) for a face about the centre of squares `SECOND_LOOKS` box sides wide around `box`, each as is and mirrored; the photo's mean colour beyond its edges."
+    l, t, r, b = box
+    fill, scores = rgb.reshape(-1, 3).mean(0).tolist(), []
+    for k in SECOND_LOOKS:
+        z = LOOK_SIDE/(k*max(r - l, b - t))
+        M = np.float32([[z, 0, LOOK_SIDE/2 - z*(l + r)/2], [0, z, LOOK_SIDE/2 - z*(t + b)/2]])
+        square = cv2.warpAffine(rgb, M, (LOOK_SIDE, LOOK_SIDE), flags=cv2.INTER_AREA, borderMode=cv2.BORDER_CONSTANT, borderValue=fill)
+        for look in (square, np.ascontiguousarray(square[:, ::-1])):
+            centred = lambda d: max(abs(d.box[0] + d.box[2] - LOOK_SIDE), abs(d.box[1] + d.box[3] - LOOK_SIDE)) < LOOK_SIDE/k
+            scores.append(max((d.score for d in blazeface_faces(look) + blazeface_faces(look, full_range=True) if centred(d)), default=0.))
+    return scores
 
-# %% ../nbs/10a_detect.ipynb #dbe37ffd
-SQUARES_MIN_SCORE = 0.7      # a face only the squares (zoom squares, padded image) saw needs this score, or eyes:
-MIN_EYE_CONTRAST = 1.0       # `eye_contrast` that stands for eyes: false faces measured ≤ 0.54, weak square-only faces ≥ 1.43
-SETTLED_EYE_CONTRAST = 0.25  # the contrast enough where `points` settled on the eyes (`eye_shift` < `EYES_SETTLED`)
 
-def likely_face(gray: np.ndarray, det: Detection, lm: FaceLandmarks) -> bool:
-    "Whether a detection is a face: seen by a whole-photo pass (or HOG), not only by squares (zoom or padded), or scoring `SQUARES_MIN_SCORE`, or with eyes darker than its nose bridge (less so where `points` settled on them)."
+# %% ../nbs/10a_detect.ipynb #860146e2
+SQUARES_MIN_SCORE = 0.7  # a face only the squares (zoom squares, padded image) saw under this score is looked at again
+
+def likely_face(rgb: np.ndarray, det: Detection) -> bool:
+    "Whether a detection is a face: seen by a whole-photo pass (or HOG), not only by squares (zoom or padded), or scoring `SQUARES_MIN_SCORE`, or else found again by every one of its `second_looks`."
     if not set(det.passes) <= {'squares', 'zoom', 'padded'} or det.score >= SQUARES_MIN_SCORE: return True
-    contrast = eye_contrast(align_face(gray, lm.points)[0])
-    return contrast >= MIN_EYE_CONTRAST or (lm.eye_shift < EYES_SETTLED and contrast >= SETTLED_EYE_CONTRAST)
+    return min(second_looks(rgb, det.box)) > 0
+
 
 # %% ../nbs/10a_detect.ipynb #393e974b
 def read_photo(image) -> np.ndarray:
@@ -350,12 +355,15 @@ def crop_face(gray: np.ndarray) -> tuple:
     det = Detection(crop.box, 0., crop.source, eye_centres(crop.points))
     return det, photo_landmarks(gray, det)
 
+def checked_shift(gray: np.ndarray, lm: FaceLandmarks) -> float:
+    "A reading's `eye_shift`, or `RESTART_WEIGHT` × its `restart_shift` where larger: how sure its eyes are, checked from above even where they settled at once."
+    return max(lm.eye_shift, RESTART_WEIGHT*restart_shift(gray, eye_centres(lm.points)))
+
 def find_faces(rgb: np.ndarray, min_score: float = 0.5) -> list:
-    "`(detection, landmarks)` of every face in a photo that `likely_face` keeps (a `ValueError` if it is too small to hold one); a small image is read as one face crop instead where none is kept or where that reading's eyes are surer (lower `eye_shift`) than every kept face's."
+    "`(detection, landmarks)` of every face in a photo that `likely_face` keeps (a `ValueError` if it is too small to hold one); a small image is read as one face crop instead where none is kept or where that reading's eyes are surer (lower `checked_shift`) than every kept face's."
     gray = to_gray(check_face_size(rgb))
-    detected = [(f, photo_landmarks(gray, f)) for f in detect_faces(rgb, min_score)]
-    found = [(f, lm) for f, lm in detected if likely_face(gray, f, lm)]
+    found = [(f, photo_landmarks(gray, f)) for f in detect_faces(rgb, min_score) if likely_face(rgb, f)]
     if max(gray.shape) <= FACE_CROP_SIDE:
         crop = crop_face(gray)
-        if all(crop[1].eye_shift < lm.eye_shift for _, lm in found): found = [crop]
+        if all(checked_shift(gray, crop[1]) < checked_shift(gray, lm) for _, lm in found): found = [crop]
     return found
