@@ -309,7 +309,7 @@ def align_face(gray: np.ndarray, points: np.ndarray, size: int = 48) -> tuple:
     face = cv2.resize(big, (size, size), interpolation=cv2.INTER_AREA) if k > 1 else big
     return face, (np.c_[points, np.ones(68)] @ M.T).astype(np.float32)
 
-# %% ../nbs/10a_detect.ipynb #d91655f2
+# %% ../nbs/10a_detect.ipynb #84377514
 SECOND_LOOKS = (2.0, 2.5)  # squares around a questioned face, in box sides: BlazeFace's 128 px input holds the face at the size it knows
 LOOK_SIDE = 128            # px: the squares' side, short-range BlazeFace's input
 
@@ -327,7 +327,7 @@ def second_looks(rgb: np.ndarray, box) -> list:
     return scores
 
 
-# %% ../nbs/10a_detect.ipynb #860146e2
+# %% ../nbs/10a_detect.ipynb #3529f6d9
 SQUARES_MIN_SCORE = 0.7  # a face only the squares (zoom squares, padded image) saw under this score is looked at again
 
 def likely_face(rgb: np.ndarray, det: Detection) -> bool:
