@@ -104,7 +104,7 @@ def tile_faces(rgb: np.ndarray, tiles: list) -> list:
     return faces
 
 # %% ../nbs/10a_detect.ipynb #222607e8
-ZOOM_MIN_TILE = 128  # px: BlazeFace's short-range input; smaller squares would be enlarged, not sharpened
+ZOOM_MIN_TILE = 96  # px: a smaller square is enlarged to BlazeFace's 128-px input: blurred, but a 20-40 px face in it becomes one the model knows
 
 def zoom_tiles(h: int, w: int, side: int) -> list:
     "Half-overlapping squares (left, top, right, bottom) of `side` covering an h×w photo; none if it is under two squares across."
@@ -328,7 +328,7 @@ def second_looks(rgb: np.ndarray, box) -> list:
 
 
 # %% ../nbs/10a_detect.ipynb #3529f6d9
-SQUARES_MIN_SCORE = 0.7  # a face only the squares (zoom squares, padded image) saw under this score is looked at again
+SQUARES_MIN_SCORE = 0.8  # a face only the squares (zoom squares, padded image) saw under this score is looked at again
 
 def likely_face(rgb: np.ndarray, det: Detection) -> bool:
     "Whether a detection is a face: seen by a whole-photo pass (or HOG), not only by squares (zoom or padded), or scoring `SQUARES_MIN_SCORE`, or else found again by every one of its `second_looks`."
