@@ -9,7 +9,7 @@ The photos are not ours: this prints numbers only.
 import argparse, time, warnings
 from pathlib import Path
 from maskthefer.core import read_image
-from maskthefer.detect import detect_faces, find_faces, likely_face, sample_photo
+from maskthefer.detect import SQUARE_PASSES, detect_faces, find_faces, likely_face, sample_photo
 from maskthefer.predict import add_masks, predict
 
 # HAND COUNTS, by eye on `maskthefer predict --annotate` images, 2026-12-02 (../shared/photos/masked and the two
@@ -65,7 +65,7 @@ found = [(im, d) for im in photos.values() for d in detect_faces(im)]
 start = time.process_time()
 for im, d in found: likely_face(im, d)
 print(f"the gate: {1000*(time.process_time() - start)/max(len(found), 1):.2f} ms CPU per detection ({len(found)} detections, "
-      f"{sum(set(d.passes) <= {'squares', 'zoom', 'padded'} for _, d in found)} of them seen only by squares)")
+      f"{sum(set(d.passes) <= SQUARE_PASSES for _, d in found)} of them seen only by squares)")
 predict(sample['sample photo'])  # models loaded, BlazeFace warm
 start = time.process_time()
 for im in photos.values(): predict(im)

@@ -5,12 +5,12 @@
 # %% auto #0
 __all__ = ['ZOOM_MIN_TILE', 'PAD_SIDES', 'EYE_BOX', 'MIN_IOD', 'POINTS_CANVAS', 'POINT_PASSES', 'EYES_SETTLED', 'CHECK_AFTER',
            'RESTART', 'RESTART_WEIGHT', 'EYES_FOUND_SHIFT', 'FER_EYES', 'SECOND_LOOKS', 'LOOK_SIDE',
-           'SQUARES_MIN_SCORE', 'FACE_CROP_SIDE', 'quiet_native_logs', 'blazeface', 'Detection', 'blazeface_faces',
-           'box_iou', 'same_face', 'square_tiles', 'tile_faces', 'zoom_tiles', 'zoom_sides', 'padded_faces',
-           'hog_faces', 'merge_faces', 'detect_faces', 'eye_frame', 'landmarks_from_eyes', 'eye_centres',
-           'eye_canvas_map', 'eye_canvas', 'point_net', 'net_landmarks', 'eye_shift', 'settle_eyes', 'restart_shift',
-           'photo_landmarks', 'eyes_found', 'sample_photo', 'dark_band', 'fer_template', 'similarity', 'align_face',
-           'second_looks', 'likely_face', 'read_photo', 'crop_face', 'checked_shift', 'find_faces']
+           'SQUARES_MIN_SCORE', 'SQUARE_PASSES', 'FACE_CROP_SIDE', 'quiet_native_logs', 'blazeface', 'Detection',
+           'blazeface_faces', 'box_iou', 'same_face', 'square_tiles', 'tile_faces', 'zoom_tiles', 'zoom_sides',
+           'padded_faces', 'hog_faces', 'merge_faces', 'detect_faces', 'eye_frame', 'landmarks_from_eyes',
+           'eye_centres', 'eye_canvas_map', 'eye_canvas', 'point_net', 'net_landmarks', 'eye_shift', 'settle_eyes',
+           'restart_shift', 'photo_landmarks', 'eyes_found', 'sample_photo', 'dark_band', 'fer_template', 'similarity',
+           'align_face', 'second_looks', 'likely_face', 'read_photo', 'crop_face', 'checked_shift', 'find_faces']
 
 # %% ../nbs/10a_detect.ipynb #90995b55
 import contextlib, os, sys, warnings
@@ -321,20 +321,19 @@ def second_looks(rgb: np.ndarray, box) -> list:
         z = LOOK_SIDE/(k*max(r - l, b - t))
         M = np.float32([[z, 0, LOOK_SIDE/2 - z*(l + r)/2], [0, z, LOOK_SIDE/2 - z*(t + b)/2]])
         square = cv2.warpAffine(rgb, M, (LOOK_SIDE, LOOK_SIDE), flags=cv2.INTER_AREA, borderMode=cv2.BORDER_CONSTANT, borderValue=fill)
+        centred = lambda d: max(abs(d.box[0] + d.box[2] - LOOK_SIDE), abs(d.box[1] + d.box[3] - LOOK_SIDE)) < LOOK_SIDE/k
         for look in (square, np.ascontiguousarray(square[:, ::-1])):
-            centred = lambda d: max(abs(d.box[0] + d.box[2] - LOOK_SIDE), abs(d.box[1] + d.box[3] - LOOK_SIDE)) < LOOK_SIDE/k
             scores.append(max((d.score for d in blazeface_faces(look) + blazeface_faces(look, full_range=True) if centred(d)), default=0.))
     return scores
 
-
 # %% ../nbs/10a_detect.ipynb #3529f6d9
-SQUARES_MIN_SCORE = 0.8  # a face only the squares (zoom squares, padded image) saw under this score is looked at again
+SQUARES_MIN_SCORE = 0.8                                  # a face only the squares (zoom squares, padded image) saw under this score is looked at again
+SQUARE_PASSES = frozenset({'squares', 'zoom', 'padded'})  # `detect_faces`' passes that see a face bigger than the whole photo shows it
 
 def likely_face(rgb: np.ndarray, det: Detection) -> bool:
     "Whether a detection is a face: seen by a whole-photo pass (or HOG), not only by squares (zoom or padded), or scoring `SQUARES_MIN_SCORE`, or else found again by every one of its `second_looks`."
-    if not set(det.passes) <= {'squares', 'zoom', 'padded'} or det.score >= SQUARES_MIN_SCORE: return True
+    if not set(det.passes) <= SQUARE_PASSES or det.score >= SQUARES_MIN_SCORE: return True
     return min(second_looks(rgb, det.box)) > 0
-
 
 # %% ../nbs/10a_detect.ipynb #393e974b
 def read_photo(image) -> np.ndarray:
@@ -365,5 +364,6 @@ def find_faces(rgb: np.ndarray, min_score: float = 0.5) -> list:
     found = [(f, photo_landmarks(gray, f)) for f in detect_faces(rgb, min_score) if likely_face(rgb, f)]
     if max(gray.shape) <= FACE_CROP_SIDE:
         crop = crop_face(gray)
-        if all(checked_shift(gray, crop[1]) < checked_shift(gray, lm) for _, lm in found): found = [crop]
+        crop_shift = checked_shift(gray, crop[1])
+        if all(crop_shift < checked_shift(gray, lm) for _, lm in found): found = [crop]
     return found
