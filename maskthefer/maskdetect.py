@@ -206,11 +206,13 @@ def detection_rates(p, masked, threshold: float) -> dict:
     return dict(recall=share(called & masked, masked), specificity=share(~called & found & ~masked, ~masked))
 
 def pick_threshold(p, masked, min_specificity: float = 0.98) -> float:
-    "The lowest threshold (the highest recall) keeping specificity ≥ `min_specificity` on the bare faces found."
+    "The threshold with the highest recall keeping specificity ≥ `min_specificity` on the bare faces found: halfway between the highest bare face it lets through and the next face above, so that no face it was picked on sits on it."
     p, masked = np.asarray(p, float), np.asarray(masked, bool)
-    bare = np.sort(p[~np.isnan(p) & ~masked])
+    found = p[~np.isnan(p)]
+    bare = np.sort(found[~masked[~np.isnan(p)]])
     if not len(bare): return 0.5
-    return float(np.nextafter(bare[int(np.ceil(min_specificity*len(bare))) - 1], 1))
+    last = bare[int(np.ceil(min_specificity*len(bare))) - 1]
+    return float((last + found[found > last].min(initial=1.))/2)
 
 # %% ../nbs/14_mask_detector.ipynb #ae5d8020
 def detector_thresholds(p, masked, min_specificity: float = 0.98, max_masked_to_face: float = 0.01) -> dict:
