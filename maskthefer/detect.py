@@ -5,9 +5,9 @@
 # %% auto #0
 __all__ = ['ZOOM_MIN_TILE', 'PAD_SIDES', 'EYE_BOX', 'MIN_IOD', 'POINTS_CANVAS', 'POINT_PASSES', 'EYES_SETTLED', 'CHECK_AFTER',
            'RESTART', 'RESTART_WEIGHT', 'EYES_FOUND_SHIFT', 'FER_EYES', 'SECOND_LOOKS', 'LOOK_SIDE',
-           'SQUARES_MIN_SCORE', 'SQUARE_PASSES', 'FACE_CROP_SIDE', 'quiet_native_logs', 'blazeface', 'Detection',
-           'blazeface_faces', 'box_iou', 'same_face', 'square_tiles', 'tile_faces', 'zoom_tiles', 'zoom_sides',
-           'padded_faces', 'hog_faces', 'merge_faces', 'detect_faces', 'eye_frame', 'landmarks_from_eyes',
+           'SQUARES_MIN_SCORE', 'SQUARE_PASSES', 'FACE_CROP_SIDE', 'MIN_CONTRAST', 'quiet_native_logs', 'blazeface',
+           'Detection', 'blazeface_faces', 'box_iou', 'same_face', 'square_tiles', 'tile_faces', 'zoom_tiles',
+           'zoom_sides', 'padded_faces', 'hog_faces', 'merge_faces', 'detect_faces', 'eye_frame', 'landmarks_from_eyes',
            'eye_centres', 'eye_canvas_map', 'eye_canvas', 'point_net', 'net_landmarks', 'eye_shift', 'settle_eyes',
            'restart_shift', 'photo_landmarks', 'eyes_found', 'sample_photo', 'dark_band', 'fer_template', 'similarity',
            'align_face', 'second_looks', 'likely_face', 'read_photo', 'crop_face', 'checked_shift', 'find_faces']
@@ -347,6 +347,7 @@ def read_photo(image) -> np.ndarray:
 
 # %% ../nbs/10a_detect.ipynb #986e2499
 FACE_CROP_SIDE = 160  # px: an image this small may be a face crop, and is also read as one
+MIN_CONTRAST = 2.     # gray levels (standard deviation): a flatter image is blank, and is not read as a face crop
 
 def crop_face(gray: np.ndarray) -> tuple:
     "`(detection, landmarks)` reading a whole gray image as one face crop: dlib's fit on the crop, whose eyes start `points` as a detector's would."
@@ -359,10 +360,10 @@ def checked_shift(gray: np.ndarray, lm: FaceLandmarks) -> float:
     return max(lm.eye_shift, RESTART_WEIGHT*restart_shift(gray, eye_centres(lm.points)))
 
 def find_faces(rgb: np.ndarray, min_score: float = 0.5) -> list:
-    "`(detection, landmarks)` of every face in a photo that `likely_face` keeps (a `ValueError` if it is too small to hold one); a small image is read as one face crop instead where none is kept or where that reading's eyes are surer (lower `checked_shift`) than every kept face's."
+    "`(detection, landmarks)` of every face in a photo that `likely_face` keeps (a `ValueError` if it is too small to hold one); a small image (not blank) is read as one face crop instead where none is kept or where that reading's eyes are surer (lower `checked_shift`) than every kept face's."
     gray = to_gray(check_face_size(rgb))
     found = [(f, photo_landmarks(gray, f)) for f in detect_faces(rgb, min_score) if likely_face(rgb, f)]
-    if max(gray.shape) <= FACE_CROP_SIDE:
+    if max(gray.shape) <= FACE_CROP_SIDE and gray.std() >= MIN_CONTRAST:
         crop = crop_face(gray)
         crop_shift = checked_shift(gray, crop[1])
         if all(crop_shift < checked_shift(gray, lm) for _, lm in found): found = [crop]

@@ -119,12 +119,14 @@ def add_masks(image, kind: str = None, seed: int = 0, min_score: float = 0.5) ->
 
 # %% ../nbs/11_predict.ipynb #2b76565b
 def image_files(paths, skip=()) -> tuple:
-    "`(files, missing)`: the files named in `paths` and inside its folders (recursively; hidden ones and those at or below a path in `skip` left out), and paths that are no file or folder."
+    "`(files, missing)`: the files named in `paths` and inside its folders (recursively; hidden ones and those at or below a path in `skip` left out), and the paths, given or found in a folder, that are no file or folder (a link to nothing, a pipe)."
     skip = [Path(os.path.abspath(s)) for s in skip]
     wanted = lambda f, top: not any(s.startswith('.') for s in f.relative_to(top).parts) and not any(Path(os.path.abspath(f)).is_relative_to(s) for s in skip)
     files, missing = [], []
     for p in map(Path, [paths] if isinstance(paths, (str, Path)) else paths):
-        if p.is_dir(): files += sorted(f for f in p.rglob('*') if f.is_file() and wanted(f, p))
+        if p.is_dir():
+            entries = sorted(f for f in p.rglob('*') if not f.is_dir() and wanted(f, p))
+            files += [f for f in entries if f.is_file()]; missing += [f for f in entries if not f.is_file()]  # named, not skipped in silence
         elif p.is_file(): files.append(p)
         else: missing.append(p)
     return files, missing
@@ -169,7 +171,8 @@ def output_names(files) -> list:
 PREDICT_OUTPUTS = ('annotated', 'masked', 'predictions.json', 'predictions.csv')  # what `predict_files` writes into `out`
 
 def path_problem(p) -> str:
-    "Why path `p`, given to read, is neither an image nor a folder: missing, or a pipe, socket or device (never opened: a pipe would wait)."
+    "Why path `p`, given to read, is neither an image nor a folder: missing, a link to nothing, or a pipe, socket or device (never opened: a pipe would wait)."
+    if Path(p).is_symlink() and not Path(p).exists(): return f"{p}: a link to nothing (its target is gone, or links point at each other): fix or remove the link"
     try: refuse_special_file(p)
     except ValueError as e: return str(e)
     return f"{p}: no such file or folder"
