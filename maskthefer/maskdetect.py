@@ -208,8 +208,7 @@ def detection_rates(p, masked, threshold: float) -> dict:
 def pick_threshold(p, masked, min_specificity: float = 0.98) -> float:
     "The threshold with the highest recall keeping specificity ≥ `min_specificity` on the bare faces found: halfway between the highest bare face it lets through and the next face above, so that no face it was picked on sits on it."
     p, masked = np.asarray(p, float), np.asarray(masked, bool)
-    found = p[~np.isnan(p)]
-    bare = np.sort(found[~masked[~np.isnan(p)]])
+    found, bare = p[~np.isnan(p)], np.sort(p[~np.isnan(p) & ~masked])
     if not len(bare): return 0.5
     last = bare[int(np.ceil(min_specificity*len(bare))) - 1]
     return float((last + found[found > last].min(initial=1.))/2)
