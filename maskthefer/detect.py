@@ -5,12 +5,14 @@
 # %% auto #0
 __all__ = ['ZOOM_MIN_TILE', 'PAD_SIDES', 'EYE_BOX', 'MIN_IOD', 'POINTS_CANVAS', 'POINT_PASSES', 'EYES_SETTLED', 'CHECK_AFTER',
            'RESTART', 'RESTART_WEIGHT', 'EYES_FOUND_SHIFT', 'FER_EYES', 'SECOND_LOOKS', 'LOOK_SIDE',
-           'SQUARES_MIN_SCORE', 'SQUARE_PASSES', 'FACE_CROP_SIDE', 'MIN_CONTRAST', 'quiet_native_logs', 'blazeface',
-           'Detection', 'blazeface_faces', 'box_iou', 'same_face', 'square_tiles', 'tile_faces', 'zoom_tiles',
-           'zoom_sides', 'padded_faces', 'hog_faces', 'merge_faces', 'detect_faces', 'eye_frame', 'landmarks_from_eyes',
-           'eye_centres', 'eye_canvas_map', 'eye_canvas', 'point_net', 'net_landmarks', 'eye_shift', 'settle_eyes',
-           'restart_shift', 'photo_landmarks', 'eyes_found', 'sample_photo', 'dark_band', 'fer_template', 'similarity',
-           'align_face', 'second_looks', 'likely_face', 'read_photo', 'crop_face', 'checked_shift', 'find_faces']
+           'SQUARES_MIN_SCORE', 'SQUARE_PASSES', 'EYE_CASCADES', 'SEEN_CANVAS', 'SEEN_WITHIN', 'FACE_CROP_SIDE',
+           'MIN_CONTRAST', 'SEEN_CROP_SIDE', 'quiet_native_logs', 'blazeface', 'Detection', 'blazeface_faces',
+           'box_iou', 'same_face', 'square_tiles', 'tile_faces', 'zoom_tiles', 'zoom_sides', 'padded_faces',
+           'hog_faces', 'merge_faces', 'detect_faces', 'eye_frame', 'landmarks_from_eyes', 'eye_centres',
+           'eye_canvas_map', 'eye_canvas', 'point_net', 'net_landmarks', 'eye_shift', 'settle_eyes', 'restart_shift',
+           'photo_landmarks', 'eyes_found', 'sample_photo', 'dark_band', 'fer_template', 'similarity', 'align_face',
+           'second_looks', 'likely_face', 'eye_cascades', 'cascade_eyes', 'eyes_seen', 'read_photo', 'crop_face',
+           'checked_shift', 'find_faces']
 
 # %% ../nbs/10a_detect.ipynb #90995b55
 import contextlib, os, sys, warnings
@@ -335,6 +337,30 @@ def likely_face(rgb: np.ndarray, det: Detection) -> bool:
     if not set(det.passes) <= SQUARE_PASSES or det.score >= SQUARES_MIN_SCORE: return True
     return min(second_looks(rgb, det.box)) > 0
 
+# %% ../nbs/10a_detect.ipynb #5a094cac
+EYE_CASCADES = ('haarcascade_eye.xml', 'haarcascade_eye_tree_eyeglasses.xml')  # OpenCV's eye detectors: eyes, and eyes with or without glasses
+SEEN_CANVAS = (144, 60)  # px: the eye canvas the cascades look in, and the inter-ocular distance in it
+SEEN_WITHIN = 0.2        # inter-ocular distances: a cascade's eye this close to an eye centre sees that eye
+
+@lru_cache(maxsize=None)
+def eye_cascades() -> tuple:
+    "OpenCV's Haar cascades `EYE_CASCADES` (installed with OpenCV), loaded once per process."
+    return tuple(cv2.CascadeClassifier(cv2.data.haarcascades + name) for name in EYE_CASCADES)
+
+# %% ../nbs/10a_detect.ipynb #fe75b7f0
+def cascade_eyes(gray: np.ndarray, eyes) -> np.ndarray:
+    "Centres (canvas px) of the eyes OpenCV's cascades find in the histogram-equalised `SEEN_CANVAS` eye canvas of the eye centres `eyes`."
+    side, iod = SEEN_CANVAS
+    canvas = cv2.equalizeHist(eye_canvas(gray, eye_canvas_map(eyes, side, iod), side))
+    boxes = [b for c in eye_cascades() for b in c.detectMultiScale(canvas, 1.05, 1, minSize=(iod//4,)*2, maxSize=(iod,)*2)]
+    return np.array([(x + w/2, y + h/2) for x, y, w, h in boxes], np.float64).reshape(-1, 2)
+
+def eyes_seen(gray: np.ndarray, eyes) -> bool:
+    "Whether OpenCV's eye cascades find both eyes within `SEEN_WITHIN` inter-ocular distances of the eye centres `eyes`."
+    side, iod = SEEN_CANVAS
+    found, centres = cascade_eyes(gray, eyes), side/2 + np.array([[-iod/2, 0], [iod/2, 0]])
+    return len(found) > 0 and bool((np.linalg.norm(found[None] - centres[:, None], axis=2).min(1) < SEEN_WITHIN*iod).all())
+
 # %% ../nbs/10a_detect.ipynb #393e974b
 def read_photo(image) -> np.ndarray:
     "An RGB `uint8` array from a path (EXIF rotation applied) or a gray `(h, w)`/`(h, w, 1)`, RGB or RGBA `uint8` array."
@@ -348,6 +374,7 @@ def read_photo(image) -> np.ndarray:
 # %% ../nbs/10a_detect.ipynb #986e2499
 FACE_CROP_SIDE = 160  # px: an image this small may be a face crop, and is also read as one
 MIN_CONTRAST = 2.     # gray levels (standard deviation): a flatter image is blank, and is not read as a face crop
+SEEN_CROP_SIDE = 640  # px: an image this small where no face is kept may be a tight crop of a masked face, read as one where `eyes_seen` confirms its eyes
 
 def crop_face(gray: np.ndarray) -> tuple:
     "`(detection, landmarks)` reading a whole gray image as one face crop: dlib's fit on the crop, whose eyes start `points` as a detector's would."
@@ -360,11 +387,13 @@ def checked_shift(gray: np.ndarray, lm: FaceLandmarks) -> float:
     return max(lm.eye_shift, RESTART_WEIGHT*restart_shift(gray, eye_centres(lm.points)))
 
 def find_faces(rgb: np.ndarray, min_score: float = 0.5) -> list:
-    "`(detection, landmarks)` of every face in a photo that `likely_face` keeps (a `ValueError` if it is too small to hold one); a small image (not blank) is read as one face crop instead where none is kept or where that reading's eyes are surer (lower `checked_shift`) than every kept face's."
+    "`(detection, landmarks)` of every face in a photo that `likely_face` keeps (a `ValueError` if it is too small to hold one). An image that is not blank is also read as one face crop: up to `FACE_CROP_SIDE`, that reading replaces the faces kept where none is kept or its eyes are surer (lower `checked_shift`) than each one's; up to `SEEN_CROP_SIDE`, it is kept where no face is and `eyes_seen` sees its eyes."
     gray = to_gray(check_face_size(rgb))
     found = [(f, photo_landmarks(gray, f)) for f in detect_faces(rgb, min_score) if likely_face(rgb, f)]
-    if max(gray.shape) <= FACE_CROP_SIDE and gray.std() >= MIN_CONTRAST:
-        crop = crop_face(gray)
-        crop_shift = checked_shift(gray, crop[1])
-        if all(crop_shift < checked_shift(gray, lm) for _, lm in found): found = [crop]
-    return found
+    side = max(gray.shape)
+    if gray.std() < MIN_CONTRAST or side > SEEN_CROP_SIDE or (found and side > FACE_CROP_SIDE): return found
+    crop = crop_face(gray)
+    if side > FACE_CROP_SIDE: return [crop] if eyes_seen(gray, eye_centres(crop[1].points)) else []
+    crop_shift = checked_shift(gray, crop[1])
+    return [crop] if all(crop_shift < checked_shift(gray, lm) for _, lm in found) else found
+
