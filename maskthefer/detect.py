@@ -11,8 +11,8 @@ __all__ = ['ZOOM_MIN_TILE', 'PAD_SIDES', 'EYE_BOX', 'MIN_IOD', 'POINTS_CANVAS', 
            'hog_faces', 'merge_faces', 'detect_faces', 'eye_frame', 'landmarks_from_eyes', 'eye_centres',
            'eye_canvas_map', 'eye_canvas', 'point_net', 'net_landmarks', 'eye_shift', 'settle_eyes', 'restart_shift',
            'photo_landmarks', 'eyes_found', 'sample_photo', 'dark_band', 'fer_template', 'similarity', 'align_face',
-           'second_looks', 'likely_face', 'eye_cascades', 'cascade_eyes', 'eyes_seen', 'read_photo', 'crop_face',
-           'checked_shift', 'find_faces']
+           'second_looks', 'likely_face', 'eye_cascades', 'cascade_eyes', 'eyes_seen', 'eyes_confirmed', 'read_photo',
+           'crop_face', 'checked_shift', 'find_faces']
 
 # %% ../nbs/10a_detect.ipynb #90995b55
 import contextlib, os, sys, warnings
@@ -361,6 +361,11 @@ def eyes_seen(gray: np.ndarray, eyes) -> bool:
     found, centres = cascade_eyes(gray, eyes), side/2 + np.array([[-iod/2, 0], [iod/2, 0]])
     return len(found) > 0 and bool((np.linalg.norm(found[None] - centres[:, None], axis=2).min(1) < SEEN_WITHIN*iod).all())
 
+# %% ../nbs/10a_detect.ipynb #1e1b681d
+def eyes_confirmed(gray: np.ndarray, lm: FaceLandmarks) -> bool:
+    "Whether `points` found a reading's eyes (`eyes_found`) and OpenCV's eye cascades see them (`eyes_seen`): evidence of a face that a mask does not hide."
+    return eyes_found(lm) and eyes_seen(gray, eye_centres(lm.points))
+
 # %% ../nbs/10a_detect.ipynb #393e974b
 def read_photo(image) -> np.ndarray:
     "An RGB `uint8` array from a path (EXIF rotation applied) or a gray `(h, w)`/`(h, w, 1)`, RGB or RGBA `uint8` array."
@@ -374,7 +379,7 @@ def read_photo(image) -> np.ndarray:
 # %% ../nbs/10a_detect.ipynb #986e2499
 FACE_CROP_SIDE = 160  # px: an image this small may be a face crop, and is also read as one
 MIN_CONTRAST = 2.     # gray levels (standard deviation): a flatter image is blank, and is not read as a face crop
-SEEN_CROP_SIDE = 640  # px: an image this small where no face is kept may be a tight crop of a masked face, read as one where `eyes_seen` confirms its eyes
+SEEN_CROP_SIDE = 640  # px: an image this small where no face is kept may be a tight crop of a masked face, read as one where its eyes are confirmed (`eyes_confirmed`)
 
 def crop_face(gray: np.ndarray) -> tuple:
     "`(detection, landmarks)` reading a whole gray image as one face crop: dlib's fit on the crop, whose eyes start `points` as a detector's would."
@@ -387,13 +392,14 @@ def checked_shift(gray: np.ndarray, lm: FaceLandmarks) -> float:
     return max(lm.eye_shift, RESTART_WEIGHT*restart_shift(gray, eye_centres(lm.points)))
 
 def find_faces(rgb: np.ndarray, min_score: float = 0.5) -> list:
-    "`(detection, landmarks)` of every face in a photo that `likely_face` keeps (a `ValueError` if it is too small to hold one). An image that is not blank is also read as one face crop: up to `FACE_CROP_SIDE`, that reading replaces the faces kept where none is kept or its eyes are surer (lower `checked_shift`) than each one's; up to `SEEN_CROP_SIDE`, it is kept where no face is and `eyes_seen` sees its eyes."
+    "`(detection, landmarks)` of every face in a photo that `likely_face` keeps, or whose eyes are confirmed (`eyes_confirmed`; a `ValueError` if it is too small to hold one). An image that is not blank is also read as one face crop: up to `FACE_CROP_SIDE`, that reading replaces the faces kept where none is kept or its eyes are surer (lower `checked_shift`) than each one's; up to `SEEN_CROP_SIDE`, it is kept where no face is and its eyes are confirmed."
     gray = to_gray(check_face_size(rgb))
-    found = [(f, photo_landmarks(gray, f)) for f in detect_faces(rgb, min_score) if likely_face(rgb, f)]
+    readings = [(f, photo_landmarks(gray, f)) for f in detect_faces(rgb, min_score)]
+    found = [(f, lm) for f, lm in readings if likely_face(rgb, f) or eyes_confirmed(gray, lm)]
     side = max(gray.shape)
     if gray.std() < MIN_CONTRAST or side > SEEN_CROP_SIDE or (found and side > FACE_CROP_SIDE): return found
     crop = crop_face(gray)
-    if side > FACE_CROP_SIDE: return [crop] if eyes_seen(gray, eye_centres(crop[1].points)) else []
+    if side > FACE_CROP_SIDE: return [crop] if eyes_confirmed(gray, crop[1]) else []
     crop_shift = checked_shift(gray, crop[1])
     return [crop] if all(crop_shift < checked_shift(gray, lm) for _, lm in found) else found
 
