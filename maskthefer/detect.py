@@ -16,7 +16,7 @@ __all__ = ['ZOOM_MIN_TILE', 'PAD_SIDES', 'EYE_BOX', 'MIN_IOD', 'POINTS_CANVAS', 
 
 # %% ../nbs/10a_detect.ipynb #90995b55
 import contextlib, os, sys, warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from pathlib import Path
 import cv2
@@ -393,7 +393,7 @@ def checked_shift(gray: np.ndarray, lm: FaceLandmarks) -> float:
     return max(lm.eye_shift, RESTART_WEIGHT*restart_shift(gray, eye_centres(lm.points)))
 
 def find_faces(rgb: np.ndarray, min_score: float = 0.5) -> list:
-    "`(detection, landmarks)` of every face in a photo that `likely_face` keeps, or whose eyes are confirmed (`eyes_confirmed`; a `ValueError` if it is too small to hold one). An image that is not blank is also read as one face crop: up to `FACE_CROP_SIDE`, that reading replaces the faces kept where none is kept or its eyes are surer (lower `checked_shift`) than each one's; up to `SEEN_CROP_SIDE`, it is kept where no face is and its eyes are confirmed."
+    "`(detection, landmarks)` of every face in a photo that `likely_face` keeps, or whose eyes are confirmed (`eyes_confirmed`; a `ValueError` if it is too small to hold one). An image that is not blank is also read as one face crop: up to `FACE_CROP_SIDE`, every reading's `eye_shift` becomes its `checked_shift`, and the crop reading replaces the faces kept where none is kept or its eyes are surer than each one's; up to `SEEN_CROP_SIDE`, it is kept where no face is and its eyes are confirmed."
     gray = to_gray(check_face_size(rgb))
     readings = [(f, photo_landmarks(gray, f)) for f in detect_faces(rgb, min_score)]
     found = [(f, lm) for f, lm in readings if likely_face(rgb, f) or eyes_confirmed(gray, lm)]
@@ -401,6 +401,6 @@ def find_faces(rgb: np.ndarray, min_score: float = 0.5) -> list:
     if gray.std() < MIN_CONTRAST or side > SEEN_CROP_SIDE or (found and side > FACE_CROP_SIDE): return found
     crop = crop_face(gray)
     if side > FACE_CROP_SIDE: return [crop] if eyes_confirmed(gray, crop[1]) else []
-    crop_shift = checked_shift(gray, crop[1])
-    return [crop] if all(crop_shift < checked_shift(gray, lm) for _, lm in found) else found
+    crop, *found = [(f, replace(lm, eye_shift=checked_shift(gray, lm))) for f, lm in [crop, *found]]  # a small image's readings carry their checked sureness, which `eyes_found` reads
+    return [crop] if all(crop[1].eye_shift < lm.eye_shift for _, lm in found) else found
 
