@@ -7,7 +7,7 @@ side, any aspect between 1:2 and 2:1, plus 40 synthetic images (uniform, gradien
 same sizes. For each: faces detected (`detect_faces`, before the false-face gate) and kept (`predict`, after it;
 an image of at most 160 px is also read as one face crop, and `predict` keeps that reading where no face was kept or
 its eyes are surer: such images are counted apart, as read as a face crop), which
-passes saw what was kept, and how many false faces `predict` reads (`eyes_found`) and reads as masked (the mask
+passes saw what was kept, and how many false faces `predict` reads (`read`: eyes found, face not too small) and reads as masked (the mask
 detector's threshold): the ones that reach a user as an expression. Prints a markdown table for bench/RESULTS.md.
 """
 import argparse, time
@@ -47,7 +47,7 @@ def counts(img: np.ndarray) -> dict:
     det, kept = detect_faces(img), predict(img)
     crop_read = any(f['score'] == 0 for f in kept)  # `crop_face`'s reading: no detector score
     passes = {round(d.score, 3): '+'.join(d.passes) for d in det}
-    read = [f for f in kept if f['eyes_found']]
+    read = [f for f in kept if f['read']]
     return dict(detected=len(det), kept=0 if crop_read else len(kept), crop_read=crop_read,
                 passes=[] if crop_read else [passes.get(f['score'], '?') for f in kept],
                 read=len(read), read_masked=sum(f['masked'] for f in read))
