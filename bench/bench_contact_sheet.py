@@ -4,15 +4,15 @@ Usage: python bench/bench_contact_sheet.py [--masks ../shared/masks] [--n 125] [
 A seeded random `--n` of the real images in `--masks`/with_mask. On each, `find_faces` (`predict`'s path: BlazeFace,
 then `points` until its eyes settle) keeps its faces; the largest is drawn cut square around its box with its 12 eye landmarks (green)
 and eye centres (red), numbered (in grey with "no reading" where `predict` finds its eyes unsettled, `eye_shift` ≥
-`EYES_FOUND_SHIFT`, or too close together for the eye model, `READABLE_IOD['eyes']`: these faces wear masks), 25 to a sheet (`sheet_*.png`); `faces.csv` lists number, file, whether a face was found, its IOD,
+`EYES_FOUND_SHIFT`, or too close together for the eye model: `gets_reading`, as for a masked face), 25 to a sheet (`sheet_*.png`); `faces.csv` lists number, file, whether a face was found, its IOD,
 `eye_shift`, whether `predict` reads it and its eye centres (x, y of each eye, photo pixels: to compare two runs). The sheets show images that are not ours to publish: they stay in `--out` (outside the repo) and
 only the counts made from them go into RESULTS.md.
 """
 import argparse
 from pathlib import Path
 import cv2, numpy as np, pandas as pd
-from maskthefer.detect import read_photo, eye_centres, eyes_found
-from maskthefer.predict import readable_iod
+from maskthefer.detect import read_photo, eye_centres
+from maskthefer.predict import gets_reading
 from maskthefer.maskdetect import mask_images
 from bench_eye_points import main_face
 
@@ -30,8 +30,7 @@ def tile(path, number: int) -> tuple:
         x0, y0 = int(cx - side/2), int(cy - side/2)
         eyes = eye_centres(points)
         shift = float(found[1].eye_shift)
-        iod = float(np.linalg.norm(eyes[1] - eyes[0]))
-        row = dict(found=True, iod=iod, eye_shift=shift, read=eyes_found(found[1]) and iod >= readable_iod(1.)[()],
+        row = dict(found=True, iod=float(np.linalg.norm(eyes[1] - eyes[0])), eye_shift=shift, read=gets_reading(found[1], 1.),
                    eyes=np.round(eyes, 1).ravel().tolist())
     k = TILE/side
     M = np.float32([[k, 0, -x0*k], [0, k, -y0*k]])

@@ -8,8 +8,8 @@ on with those landmarks (`mask_face`: dark and patterned cloth, KN95 with a valv
 balaclava, a surgical mask worn low, ...; and `none`, the bare face) and `find_faces` runs again on the masked photo.
 Error: the larger of the two eye centres' distances to the truth, in inter-ocular distances (IOD); a masked face not
 found counts as a miss. Eye centres from each of `EYE_SOURCES`; `disagreement`: how far `predict`'s eyes are from
-BlazeFace's eye keypoints; `read`: the face's eyes count as found (`eye_shift` < `EYES_FOUND_SHIFT`), so `predict` gives
-it a reading, and `within_025_read` is the share of those read with both eyes within 0.25 IOD. `--half a|b` takes one
+BlazeFace's eye keypoints; `read`: `predict` gives the face a reading (`gets_reading`: its eyes were found, `eye_shift` <
+`EYES_FOUND_SHIFT`, and are far enough apart for the eye model, or for a bare face the whole-face model), and `within_025_read` is the share of those read with both eyes within 0.25 IOD. `--half a|b` takes one
 of two fixed random halves of the held-out bare faces (the threshold was picked on `a`). Counts only: the photos are
 not ours to publish.
 """
@@ -18,7 +18,8 @@ from pathlib import Path
 import numpy as np, pandas as pd
 from fastcore.parallel import parallel
 from maskthefer.landmarks import to_gray
-from maskthefer.detect import read_photo, find_faces, eye_centres, net_landmarks, eyes_found
+from maskthefer.detect import read_photo, find_faces, eye_centres, net_landmarks
+from maskthefer.predict import gets_reading
 from maskthefer.mask import mask_face
 from maskthefer.maskdetect import mask_images, source_groups, split_groups
 from maskthefer.eyepoints import bare_landmarks, dlib_eyes
@@ -63,7 +64,7 @@ def eye_errors(path, seed: int = 0) -> list:
         found, gray = main_face(masked), to_gray(masked)
         fit, keys = (None, None) if found is None else (eye_centres(found[1].points), found[0].eyes)
         agree = np.nan if keys is None else float(np.linalg.norm(fit - keys, axis=1).max()/np.linalg.norm(fit[1] - fit[0]))
-        read = found is not None and eyes_found(found[1])
+        read = found is not None and gets_reading(found[1], 1. if opts else 0.)  # a masked face leans on the eye model, a bare one on the whole face
         for source, eyes in EYE_SOURCES.items():
             err = np.inf if found is None else float(np.linalg.norm(eyes(gray, *found) - truth, axis=1).max()/iod)
             rows.append(dict(file=Path(path).name, mask=name, source=source, iod=iod, error=err, disagreement=agree, read=read))

@@ -4,9 +4,9 @@
 
 # %% auto #0
 __all__ = ['POLICY_DEFAULTS', 'POLICIES', 'READABLE_IOD', 'MASK_BLUR', 'PREDICT_OUTPUTS', 'policy_params', 'detector_params',
-           'expression_fields', 'reading_text', 'readable_iod', 'p_masked', 'check_policy', 'predict', 'annotate',
-           'add_masks', 'image_files', 'prediction_rows', 'csv_text', 'check_predict_options', 'output_names',
-           'path_problem', 'file_error', 'predict_file', 'predict_files']
+           'expression_fields', 'reading_text', 'readable_iod', 'eye_distance', 'gets_reading', 'p_masked',
+           'check_policy', 'predict', 'annotate', 'add_masks', 'image_files', 'prediction_rows', 'csv_text',
+           'check_predict_options', 'output_names', 'path_problem', 'file_error', 'predict_file', 'predict_files']
 
 # %% ../nbs/11_predict.ipynb #3fb6869e
 import csv, io, os, sys
@@ -15,6 +15,7 @@ import cv2
 import numpy as np
 from .core import *
 from .landmarks import to_gray
+from .landmarks import FaceLandmarks
 from .detect import Detection, quiet_native_logs, sample_photo, read_photo, find_faces, align_face, eye_centres, eyes_found
 from .crop import crop_eyes
 from .mask import mask_face, MASK_KINDS
@@ -64,6 +65,14 @@ def readable_iod(eye_weight) -> np.ndarray:
     w = np.asarray(eye_weight, float)
     return w*READABLE_IOD['eyes'] + (1 - w)*READABLE_IOD['face']
 
+def eye_distance(points) -> float:
+    "Pixels between the eye centres of a face's 68 `points`."
+    return float(np.linalg.norm(np.subtract(*eye_centres(np.asarray(points)))))
+
+def gets_reading(lm: FaceLandmarks, eye_weight: float) -> bool:
+    "Whether `predict` reads a face: its eyes were found (`eyes_found`) and lie at least `readable_iod(eye_weight)` px apart."
+    return eyes_found(lm) and eye_distance(lm.points) >= readable_iod(eye_weight)
+
 # %% ../nbs/11_predict.ipynb #0ad012ec
 MASK_BLUR = 0.8       # px: Gaussian σ applied to the face before the mask detector
 
@@ -92,11 +101,10 @@ def predict(image, min_score: float = 0.5, models: dict = None,
     p_eyes, p_face = models['eyes']([crop_eyes(*a, size=models['eyes'].size[::-1]) for a in aligned]), models['face'](faces)  # both read every face
     w = POLICIES[policy](p_mask, params)
     probs = w[:, None]*p_eyes + (1 - w[:, None])*p_face
-    apart = [float(np.linalg.norm(np.subtract(*eye_centres(lm.points)))) for _, lm in found]  # px between the eyes
-    read = [eyes_found(lm) and d >= least for (_, lm), d, least in zip(found, apart, readable_iod(w))]
+    read = [gets_reading(lm, wi) for (_, lm), wi in zip(found, w)]
     return [dict(face=i + 1, box=[round(float(v), 1) for v in det.box], detector=det.detector, score=round(det.score, 3),
                  landmarks=lm.points.round(1).tolist(), landmark_quality=round(float(lm.quality), 3),
-                 eye_shift=round(float(lm.eye_shift), 3), eyes_found=bool(eyes_found(lm)), eye_distance=round(apart[i], 1), read=bool(read[i]),
+                 eye_shift=round(float(lm.eye_shift), 3), eyes_found=bool(eyes_found(lm)), eye_distance=round(eye_distance(lm.points), 1), read=bool(read[i]),
                  mask_probability=round(float(p_mask[i]), 3), masked=bool(p_mask[i] >= params['masked']), policy=policy,
                  eye_weight=round(float(w[i]), 3), **expression_fields(models['eyes'].vocab, p_eyes[i], p_face[i], probs[i], read[i]))
             for i, (det, lm) in enumerate(found)]
