@@ -74,6 +74,7 @@ def train_cmd(dataset: Param("fer2013 or ck", str) = 'fer2013',
               fold: Param("CK+: subject fold held out as the test set", int) = None,
               full_face: Param("train on the unmasked full faces instead of the masked eye crops", store_true) = False,
               colour: Param("read the images in colour (3 channels), e.g. the mask detector's faces; default gray", store_true) = False,
+              low_res: Param("share of training images shrunk and enlarged back, as small faces in photos are read (0: none)", float) = 0.,
               init: Param("model folder to start from (fine-tuning, e.g. a FER2013 model for CK+)", str) = None,
               teacher: Param("model to distil from: a model folder or a shipped name (face: the whole-face model)", str) = None,
               temperature: Param("distillation temperature", float) = 4.,
@@ -94,7 +95,7 @@ def train_cmd(dataset: Param("fer2013 or ck", str) = 'fer2013',
     prepared = Path(prepared or f'outputs/{dataset_name(dataset)}')
     size = (48, 48) if full_face else None
     options = dict(arch=arch, recipe=recipe, epochs=epochs, bs=batch_size, lr=lr, seed=seed, fold=fold, size=size,
-                   init=init, teacher=teacher, T=temperature, alpha=alpha, trust_pickle=trust_pickle, distributed=distributed)
+                   init=init, teacher=teacher, T=temperature, alpha=alpha, trust_pickle=trust_pickle, distributed=distributed, low_res=low_res)
     tr.check_train_options(**options, out=out, stop_after=stop_after, max_minutes=max_minutes)
     if not (prepared/'manifest.csv').exists():
         tr.refuse_data_root(prepared)  # a raw data root is never prepared into

@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['MANIFEST_REQUIRED', 'RECIPES', 'MODEL_FOLDER_FILES', 'CHECKPOINT_RECORD', 'WEIGHTS', 'CropReader', 'CropBlock',
-           'shift_shear_mat', 'paper_augs', 'is_valid', 'dataset_vocab', 'training_rows', 'eye_dataloaders',
+           'shift_shear_mat', 'paper_augs', 'LowRes', 'is_valid', 'dataset_vocab', 'training_rows', 'eye_dataloaders',
            'raw_layout', 'refuse_data_root', 'read_manifest', 'CPUAutocast', 'fit_plateau', 'fit_one_cycle',
            'recipe_defaults', 'ResumableLearner', 'eye_learner', 'torch_write', 'SaveBestModel', 'fit_recipe',
            'DistillationLoss', 'LabelAccuracy', 'teacher_log_probs', 'distillation_dataloaders', 'model_out',
@@ -68,6 +68,20 @@ def paper_augs(max_rotate=15., max_zoom=0.1, max_shift=0.08, max_shear=0.10, p_a
                           xtra_tfms=[AffineCoordTfm(aff_fs=partial(shift_shear_mat, max_shift=max_shift,
                                                                      max_shear=max_shear, p=p_affine))])
 
+# %% ../nbs/09_train.ipynb #a115d6e5
+class LowRes(Transform):
+    "Batch augmentation: each training image, with probability `p`, shrunk to a random share `scale` of its size (one share per batch) and enlarged back, as a small face is."
+    split_idx, order = 0, 15  # training batches only; on the float batch, before the affine augmentations and `Normalize`
+    def __init__(self, p: float = 0.5, scale=(0.25, 1.)): super().__init__(); self.p, self.scale = p, scale
+    def encodes(self, x: TensorImage):
+        pick = torch.rand(x.size(0), device=x.device) < self.p
+        if not pick.any(): return x
+        (h, w), s = x.shape[-2:], random.uniform(*self.scale)
+        small = F.interpolate(x[pick], size=(max(2, round(h*s)), max(2, round(w*s))), mode='area')
+        x = x.clone()
+        x[pick] = F.interpolate(small, size=(h, w), mode='bilinear', align_corners=False)
+        return x
+
 # %% ../nbs/09_train.ipynb #cc214153
 def is_valid(row) -> bool:
     "Splitter test: the row belongs to the validation part."
@@ -86,8 +100,8 @@ def training_rows(df: pd.DataFrame) -> pd.DataFrame:
 
 # %% ../nbs/09_train.ipynb #262c9e75
 def eye_dataloaders(df: pd.DataFrame, size=(24, 48), bs: int = 64, x_col: str = 'crop_path', augment: bool = True,
-                    device=None, teacher_col: str = None, channels: int = 1, **kwargs) -> DataLoaders:
-    "Train/valid `DataLoaders` over the `ok` rows of a prepared manifest, images from column `x_col` (a teacher's log-probabilities from `teacher_col` as a second target), read with `channels` (1 gray, 3 colour)."
+                    device=None, teacher_col: str = None, channels: int = 1, low_res: float = 0., **kwargs) -> DataLoaders:
+    "Train/valid `DataLoaders` over the `ok` rows of a prepared manifest, images from column `x_col` (a teacher's log-probabilities from `teacher_col` as a second target), read with `channels` (1 gray, 3 colour); `low_res`: `LowRes`'s probability (0: off)."
     parts = training_rows(df)
     for part in ('train', 'valid'):
         if not parts.split.eq(part).any(): raise ValueError(f"the manifest has no '{part}' rows: run the split stage (maskthefer prepare)")
@@ -97,7 +111,7 @@ def eye_dataloaders(df: pd.DataFrame, size=(24, 48), bs: int = 64, x_col: str = 
     extra = [teacher_col] if teacher_col else []
     block = DataBlock(blocks=(CropBlock(size, channels), CategoryBlock(vocab=vocab), *[TransformBlock()]*len(extra)), n_inp=1,
                       get_x=ColReader(x_col), get_y=[ColReader('label'), *map(ColReader, extra)],
-                      splitter=FuncSplitter(is_valid), batch_tfms=[*(paper_augs() if augment else []), Normalize.from_stats(0.5, 0.25)])
+                      splitter=FuncSplitter(is_valid), batch_tfms=[*(paper_augs() if augment else []), *([LowRes(low_res)] if augment and low_res else []), Normalize.from_stats(0.5, 0.25)])
     return block.dataloaders(list(parts[[x_col, 'label', 'split', *extra]].itertuples(index=False)), bs=bs,
                              num_workers=0, device=device or default_device(), **kwargs)
 
@@ -258,7 +272,7 @@ def teacher_log_probs(teacher: Learner, df: pd.DataFrame, x_col: str, bs: int = 
 
 # %% ../nbs/09_train.ipynb #003995a0
 def distillation_dataloaders(df: pd.DataFrame, teacher, prepared, size=(24, 48), bs: int = 64, x_col: str = 'crop_path',
-                             trust_pickle: bool = False, channels: int = 1) -> DataLoaders:
+                             trust_pickle: bool = False, channels: int = 1, low_res: float = 0.) -> DataLoaders:
     "`eye_dataloaders` whose targets are the labels and the log-probabilities of `teacher` (`load_model`: a model folder or a shipped name) on the same faces."
     tl, rec = load_model(teacher, prepared, trust_pickle)
     if list(tl.dls.vocab) != dataset_vocab(df):
@@ -267,7 +281,7 @@ def distillation_dataloaders(df: pd.DataFrame, teacher, prepared, size=(24, 48),
     rows = training_rows(df)
     log_probs = np.empty(len(df), dtype=object)
     for i, lp in zip(rows.index, teacher_log_probs(tl, rows, rec.get('x_col', x_col))): log_probs[i] = lp
-    return eye_dataloaders(df.assign(teacher=log_probs), size, bs, x_col=x_col, teacher_col='teacher', channels=channels)
+    return eye_dataloaders(df.assign(teacher=log_probs), size, bs, x_col=x_col, teacher_col='teacher', channels=channels, low_res=low_res)
 
 # %% ../nbs/09_train.ipynb #11078fd0
 def _int(v) -> bool: return isinstance(v, numbers.Integral) and not isinstance(v, bool)
@@ -308,7 +322,8 @@ def check_train_options(arch: str = 'eyenet', # one of `ARCHS`
                         out=None, # model folder: created, and checked to take new files
                         stop_after: int = None, # epochs to train now before stopping with a checkpoint, >= 1
                         max_minutes: float = None, # minutes this command may train, > 0
-                        distributed: bool = False): # train in the processes of `accelerate launch`
+                        distributed: bool = False, # train in the processes of `accelerate launch`
+                        low_res: float = 0.): # share of training images `LowRes` shrinks, from 0 to 1
     "`ValueError` (`FileNotFoundError` for a missing model) naming the option and the fix for the first bad option of `train`."
     if arch not in ARCHS: raise ValueError(f"--arch {arch!r} is unknown: use one of {', '.join(ARCHS)}")
     if recipe not in RECIPES: raise ValueError(f"--recipe {recipe!r} is unknown: use one of {', '.join(RECIPES)}")
@@ -320,6 +335,7 @@ def check_train_options(arch: str = 'eyenet', # one of `ARCHS`
     _need(lr is None or _real(lr) and lr > 0, '--lr', 'a number > 0', lr)
     _need(_real(T) and T > 0, '--temperature', 'a number > 0', T)
     _need(_real(alpha) and 0 <= alpha <= 1, '--alpha', 'a number from 0 to 1', alpha)
+    _need(_real(low_res) and 0 <= low_res <= 1, '--low-res', 'a number from 0 to 1', low_res)
     _need(size is None or isinstance(size, (tuple, list)) and len(size) == 2 and all(_int(s) and s >= 1 for s in size),
           'size', '(height, width) in pixels', size)
     if distributed and max_minutes is not None:
@@ -476,15 +492,15 @@ def _train_run(df, out, cp: Checkpoint, dataset: str, progress: bool, plot: bool
     o = cp.record['options']
     prepared, arch, recipe, epochs, bs, lr, seed, x_col, size, init, teacher = (
         o[k] for k in ('prepared', 'arch', 'recipe', 'epochs', 'bs', 'lr', 'seed', 'x_col', 'size', 'init', 'teacher'))
-    size, channels = tuple(size), o.get('channels', 1)
+    size, channels, low_res = tuple(size), o.get('channels', 1), o.get('low_res', 0.)
     with (replaced_folder(out) if not rank_distrib() else tempfile.TemporaryDirectory()) as run:  # the new run in a fresh folder: `out` untouched until it is complete
         run = Path(run)
         set_seed(seed, reproducible=True)
-        learn = eye_learner(eye_dataloaders(df, size, bs, x_col=x_col, channels=channels), arch, recipe, size, path=run, n_in=channels)
+        learn = eye_learner(eye_dataloaders(df, size, bs, x_col=x_col, channels=channels, low_res=low_res), arch, recipe, size, path=run, n_in=channels)
         if init is not None: init_from(learn, init)
         plain = learn.dls, learn.loss_func, learn.metrics
         if teacher is not None:
-            learn.dls = distillation_dataloaders(df, teacher, Path(prepared), size, bs, x_col, o['trust_pickle'], channels)
+            learn.dls = distillation_dataloaders(df, teacher, Path(prepared), size, bs, x_col, o['trust_pickle'], channels, low_res)
             learn.loss_func, learn.metrics = DistillationLoss(o['T'], o['alpha'], eps=getattr(learn.loss_func, 'eps', 0.)), [LabelAccuracy()]
         learn.first_epoch = learn.epochs_done = cp.resume['epochs_done'] if cp.resume else 0
         on_cpu = learn.dls.device.type == 'cpu'
@@ -499,7 +515,7 @@ def _train_run(df, out, cp: Checkpoint, dataset: str, progress: bool, plot: bool
         atomic_write(run/'history.csv', lambda p: p.write_text('\n'.join(cp.history) + '\n'))  # every piece's epochs
         history = pd.read_csv(run/'history.csv')
         if plot: plot_history(history, run)
-        save_json(dict(command=command_line(), prepared=prepared, dataset=dataset, arch=arch, recipe=recipe, size=list(size), channels=channels, x_col=x_col,
+        save_json(dict(command=command_line(), prepared=prepared, dataset=dataset, arch=arch, recipe=recipe, size=list(size), channels=channels, x_col=x_col, low_res=low_res,
                        init=init, distillation=dict(teacher=teacher, T=o['T'], alpha=o['alpha']) if teacher is not None else None,
                        epochs=epochs, bs=bs, lr=lr, seed=seed, fold=o['fold'], processes=max(1, num_distrib()), best_valid_accuracy=float(history.accuracy.max()),
                        seconds=round(sum(c['seconds'] for c in cp.done), 1), chunks=cp.done, machine=machine(),
@@ -533,6 +549,7 @@ def train(prepared, # prepared folder: the --out of `maskthefer prepare`
           x_col: str = 'crop_path', # manifest column of the images: `crop_path` (eye band) or `path` (whole face)
           size=None, # input `(h, w)` (default: the architecture's)
           channels: int = 1, # 1: read the images gray; 3: in colour (the mask detector)
+          low_res: float = 0., # share of training images shrunk and enlarged back (`LowRes`), as small faces are read
           init=None, # model folder or shipped name to start from (`init_from`)
           teacher=None, # model to distil from (a folder or a shipped name)
           T: float = 4., # distillation temperature
@@ -546,7 +563,7 @@ def train(prepared, # prepared folder: the --out of `maskthefer prepare`
           resume: bool = False # require the checkpoint of this run (`resume_options`); without, one is used if it matches
          ) -> Learner:
     "Train `arch` with `recipe` on the prepared manifest in folder `prepared`; save the model and its history to `out`, continuing the run's checkpoint if there is one."
-    check_train_options(arch, recipe, epochs, bs, lr, seed, fold, size, init, teacher, T, alpha, trust_pickle, out, stop_after, max_minutes, distributed)
+    check_train_options(arch, recipe, epochs, bs, lr, seed, fold, size, init, teacher, T, alpha, trust_pickle, out, stop_after, max_minutes, distributed, low_res)
     if channels not in (1, 3): raise ValueError(f"channels={channels!r}: 1 (gray) or 3 (colour)")
     prepared = Path(os.path.abspath(prepared))  # train.json names it from any folder
     df = read_manifest(prepared, [x_col])
@@ -558,7 +575,7 @@ def train(prepared, # prepared folder: the --out of `maskthefer prepare`
     size = tuple(size or default_size(arch))
     out = model_out(out or prepared/'models'/f'{arch}_{recipe}')  # a given --out: checked by check_train_options
     options = dict(prepared=str(prepared), arch=arch, recipe=recipe, epochs=int(epochs), bs=int(bs), lr=float(lr), seed=seed, fold=fold, x_col=x_col,
-                   size=list(size), channels=channels, init=init and str(init), teacher=teacher and str(teacher), T=T, alpha=alpha, trust_pickle=trust_pickle,
+                   size=list(size), channels=channels, low_res=low_res, init=init and str(init), teacher=teacher and str(teacher), T=T, alpha=alpha, trust_pickle=trust_pickle,
                    distributed=distributed)
     writer = not rank_distrib()  # in a distributed run only rank 0 writes `out` and the checkpoint
     with (output_lock(out) if writer else nullcontext()):
