@@ -34,6 +34,8 @@ if __name__ == '__main__':
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     p.add_argument('--prepared', default='outputs/fer2013', help='a prepared FER2013 folder')
     p.add_argument('--iods', type=float, nargs='+', default=[17.4, 12, 10, 8, 6, 5, 4, 3, 2])
+    p.add_argument('--eyes', default='eyes', help='eye model: a shipped name or a folder `ship_model` wrote')
+    p.add_argument('--face', default='face', help='whole-face model: a shipped name or a folder `ship_model` wrote')
     p.add_argument('--limit', type=int, default=1000); p.add_argument('--seed', type=int, default=0)
     a = p.parse_args(); warnings.simplefilter('ignore')
     df = pd.read_csv(Path(a.prepared)/'manifest.csv', keep_default_na=False)
@@ -43,7 +45,7 @@ if __name__ == '__main__':
     pts = list(parallel(landmarks, list(test.masked_path), n_workers=2, chunksize=64))
     ok = [i for i, q in enumerate(pts) if q is not None]
     print(f"{len(test)} PrivateTest faces of {a.prepared} (seed {a.seed}); landmarks found on {len(ok)}; {time.time() - t:.0f} s\n", flush=True)
-    eyes, face = load_classifier('eyes'), load_classifier('face')
+    eyes, face = load_classifier(a.eyes), load_classifier(a.face)
     y = np.array([eyes.vocab.index(l) for l in test.label.iloc[ok]])
     masked = [align_face(read_image(test.masked_path.iloc[i]), pts[i])[0] for i in ok]   # the image is already 48 px
     bare = [align_face(read_image(test.path.iloc[i]), pts[i])[0] for i in ok]
