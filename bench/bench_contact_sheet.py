@@ -12,7 +12,8 @@ import argparse
 from pathlib import Path
 import cv2, numpy as np, pandas as pd
 from maskthefer.detect import read_photo, eye_centres
-from maskthefer.predict import gets_reading
+from maskthefer.predict import gets_reading, readable_sizes
+from maskthefer.runtime import shipped_classifiers
 from maskthefer.maskdetect import mask_images
 from bench_eye_points import main_face
 
@@ -30,7 +31,7 @@ def tile(path, number: int) -> tuple:
         x0, y0 = int(cx - side/2), int(cy - side/2)
         eyes = eye_centres(points)
         shift = float(found[1].eye_shift)
-        row = dict(found=True, iod=float(np.linalg.norm(eyes[1] - eyes[0])), eye_shift=shift, read=gets_reading(found[1], 1.),
+        row = dict(found=True, iod=float(np.linalg.norm(eyes[1] - eyes[0])), eye_shift=shift, read=gets_reading(found[1], 1., readable_sizes(shipped_classifiers())),
                    eyes=np.round(eyes, 1).ravel().tolist())
     k = TILE/side
     M = np.float32([[k, 0, -x0*k], [0, k, -y0*k]])

@@ -19,7 +19,8 @@ import numpy as np, pandas as pd
 from fastcore.parallel import parallel
 from maskthefer.landmarks import to_gray
 from maskthefer.detect import read_photo, find_faces, eye_centres, net_landmarks
-from maskthefer.predict import gets_reading
+from maskthefer.predict import gets_reading, readable_sizes
+from maskthefer.runtime import shipped_classifiers
 from maskthefer.mask import mask_face
 from maskthefer.maskdetect import mask_images, source_groups, split_groups
 from maskthefer.eyepoints import bare_landmarks, dlib_eyes
@@ -64,7 +65,7 @@ def eye_errors(path, seed: int = 0) -> list:
         found, gray = main_face(masked), to_gray(masked)
         fit, keys = (None, None) if found is None else (eye_centres(found[1].points), found[0].eyes)
         agree = np.nan if keys is None else float(np.linalg.norm(fit - keys, axis=1).max()/np.linalg.norm(fit[1] - fit[0]))
-        read = found is not None and gets_reading(found[1], 1. if opts else 0.)  # a masked face leans on the eye model, a bare one on the whole face
+        read = found is not None and gets_reading(found[1], 1. if opts else 0., readable_sizes(shipped_classifiers()))  # a masked face leans on the eye model, a bare one on the whole face
         for source, eyes in EYE_SOURCES.items():
             err = np.inf if found is None else float(np.linalg.norm(eyes(gray, *found) - truth, axis=1).max()/iod)
             rows.append(dict(file=Path(path).name, mask=name, source=source, iod=iod, error=err, disagreement=agree, read=read))

@@ -2,9 +2,10 @@
 the face in our masks by `find_faces`), shrunk until its eyes are `iod` px apart and enlarged back (as `align_face`
 enlarges a small face), then read by the eye model (faces in our masks) and the whole-face model (the same faces
 bare). Accuracy by inter-ocular distance, against chance (the commonest class), and the size at which each model is
-halfway from chance to its full-size accuracy: `predict`'s `READABLE_IOD`.
+halfway from chance to its full-size accuracy: the `readable_iod` in its record that `predict` reads (`--ship`
+writes it into the shipped models' records).
 
-    python bench/bench_face_size.py --prepared /tmp/fer --limit 0
+    python bench/bench_face_size.py --prepared /tmp/fer --limit 0 [--ship]
 
 Only faces whose landmarks `find_faces` finds at full size count (their landmarks are reused at every size)."""
 import argparse, time, warnings
@@ -16,7 +17,7 @@ from maskthefer.crop import crop_eyes
 from maskthefer.detect import read_photo, quiet_native_logs, align_face, FER_EYES
 from maskthefer.maskdetect import main_face
 from maskthefer.landmarks import to_gray
-from maskthefer.runtime import load_classifier
+from maskthefer.runtime import load_classifier, update_record
 
 FER_IOD = float(np.linalg.norm(FER_EYES[1] - FER_EYES[0]))  # px between the eyes of an aligned 48-px face
 
@@ -37,6 +38,7 @@ if __name__ == '__main__':
     p.add_argument('--eyes', default='eyes', help='eye model: a shipped name or a folder `ship_model` wrote')
     p.add_argument('--face', default='face', help='whole-face model: a shipped name or a folder `ship_model` wrote')
     p.add_argument('--limit', type=int, default=1000); p.add_argument('--seed', type=int, default=0)
+    p.add_argument('--ship', action='store_true', help="write each model's halfway size into its record as `readable_iod`")
     a = p.parse_args(); warnings.simplefilter('ignore')
     df = pd.read_csv(Path(a.prepared)/'manifest.csv', keep_default_na=False)
     test = df[df.split.eq('private_test') & df.status.eq('ok')]
@@ -59,8 +61,10 @@ if __name__ == '__main__':
     prior = pd.Series(y).value_counts(normalize=True).max()
     print(f"\nchance (the commonest class): {prior:.4f}; {time.time() - t:.0f} s")
     iods = np.array(sorted(acc))
-    for k, name in enumerate(('eye model', 'whole-face model')):
+    for k, (name, model) in enumerate((('eye model', a.eyes), ('whole-face model', a.face))):
         curve = np.array([acc[i][k] for i in iods])
         half = (prior + curve[-1])/2  # halfway from guessing the commonest class to the largest size's accuracy
         j = np.flatnonzero(curve < half).max()  # the largest size read worse than halfway: the size sought lies just above it
-        print(f"{name}: halfway ({half:.4f}) at {np.interp(half, curve[j:j + 2], iods[j:j + 2]):.2f} px between the eyes")
+        size = float(np.interp(half, curve[j:j + 2], iods[j:j + 2]))
+        print(f"{name}: halfway ({half:.4f}) at {size:.2f} px between the eyes")
+        if a.ship: print(update_record(model, readable_iod=round(size, 1))['readable_iod'], 'written to', model)

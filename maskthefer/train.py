@@ -68,7 +68,7 @@ def paper_augs(max_rotate=15., max_zoom=0.1, max_shift=0.08, max_shear=0.10, p_a
                           xtra_tfms=[AffineCoordTfm(aff_fs=partial(shift_shear_mat, max_shift=max_shift,
                                                                      max_shear=max_shear, p=p_affine))])
 
-# %% ../nbs/09_train.ipynb #a115d6e5
+# %% ../nbs/09_train.ipynb #14a5374f
 class LowRes(Transform):
     "Batch augmentation: each training image, with probability `p`, shrunk to a random share `scale` of its size (one share per batch) and enlarged back, as a small face is."
     split_idx, order = 0, 15  # training batches only; on the float batch, before the affine augmentations and `Normalize`
