@@ -16,7 +16,6 @@ from maskthefer.core import read_image
 from maskthefer.crop import crop_eyes
 from maskthefer.detect import read_photo, quiet_native_logs, align_face, FER_EYES
 from maskthefer.maskdetect import main_face
-from maskthefer.landmarks import to_gray
 from maskthefer.runtime import load_classifier, update_record
 
 FER_IOD = float(np.linalg.norm(FER_EYES[1] - FER_EYES[0]))  # px between the eyes of an aligned 48-px face
@@ -34,7 +33,7 @@ def shrunk(face: np.ndarray, iod: float) -> np.ndarray:
 if __name__ == '__main__':
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     p.add_argument('--prepared', default='outputs/fer2013', help='a prepared FER2013 folder')
-    p.add_argument('--iods', type=float, nargs='+', default=[17.4, 12, 10, 8, 6, 5, 4, 3, 2])
+    p.add_argument('--iods', type=float, nargs='+', default=[17.4, 14, 12, 10, 9, 8, 7, 6, 5, 4, 3, 2])
     p.add_argument('--eyes', default='eyes', help='eye model: a shipped name or a folder `ship_model` wrote')
     p.add_argument('--face', default='face', help='whole-face model: a shipped name or a folder `ship_model` wrote')
     p.add_argument('--limit', type=int, default=1000); p.add_argument('--seed', type=int, default=0)
@@ -49,9 +48,8 @@ if __name__ == '__main__':
     print(f"{len(test)} PrivateTest faces of {a.prepared} (seed {a.seed}); landmarks found on {len(ok)}; {time.time() - t:.0f} s\n", flush=True)
     eyes, face = load_classifier(a.eyes), load_classifier(a.face)
     y = np.array([eyes.vocab.index(l) for l in test.label.iloc[ok]])
-    masked = [align_face(read_image(test.masked_path.iloc[i]), pts[i])[0] for i in ok]   # the image is already 48 px
+    masked, pt48 = zip(*(align_face(read_image(test.masked_path.iloc[i]), pts[i]) for i in ok))  # faces and their points, aligned
     bare = [align_face(read_image(test.path.iloc[i]), pts[i])[0] for i in ok]
-    pt48 = [align_face(read_image(test.masked_path.iloc[i]), pts[i])[1] for i in ok]
     print(f"| px between the eyes | eye model, masked | whole-face model, bare |\n|---|---|---|")
     acc = {}
     for iod in sorted(a.iods, reverse=True):

@@ -14,8 +14,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 from .core import *
-from .landmarks import to_gray
-from .landmarks import FaceLandmarks
+from .landmarks import to_gray, FaceLandmarks
 from .detect import Detection, quiet_native_logs, sample_photo, read_photo, find_faces, align_face, eye_centres, eyes_found
 from .crop import crop_eyes
 from .mask import mask_face, MASK_KINDS
@@ -103,7 +102,8 @@ def predict(image, min_score: float = 0.5, models: dict = None,
     p_eyes, p_face = models['eyes']([crop_eyes(*a, size=models['eyes'].size[::-1]) for a in aligned]), models['face'](faces)  # both read every face
     w = POLICIES[policy](p_mask, params)
     probs = w[:, None]*p_eyes + (1 - w[:, None])*p_face
-    read = [gets_reading(lm, wi, readable_sizes(models)) for (_, lm), wi in zip(found, w)]
+    sizes = readable_sizes(models)
+    read = [gets_reading(lm, wi, sizes) for (_, lm), wi in zip(found, w)]
     return [dict(face=i + 1, box=[round(float(v), 1) for v in det.box], detector=det.detector, score=round(det.score, 3),
                  landmarks=lm.points.round(1).tolist(), landmark_quality=round(float(lm.quality), 3),
                  eye_shift=round(float(lm.eye_shift), 3), eyes_found=bool(eyes_found(lm)), eye_distance=round(eye_distance(lm.points), 1), read=bool(read[i]),
