@@ -11,18 +11,17 @@ only the counts made from them go into RESULTS.md.
 import argparse
 from pathlib import Path
 import cv2, numpy as np, pandas as pd
-from maskthefer.detect import read_photo, eye_centres
+from maskthefer.detect import read_photo, eye_centres, find_faces
 from maskthefer.predict import gets_reading, readable_sizes
 from maskthefer.runtime import shipped_classifiers
-from maskthefer.maskdetect import mask_images
-from bench_eye_points import main_face
+from maskthefer.maskdetect import mask_images, largest_face
 
 TILE, PER_ROW, PER_SHEET = 200, 5, 25
 
 def tile(path, number: int) -> tuple:
     "`(image, row)`: the main face of `path` cut square around its box (the whole image where none is found) with its eye points drawn, numbered."
     rgb = read_photo(path)
-    found = main_face(rgb)
+    found = largest_face(find_faces(rgb))
     h, w = rgb.shape[:2]
     if found is None: x0, y0, side, row = 0, 0, max(h, w), dict(found=False, iod=np.nan, eye_shift=np.nan, read=False, eyes=None)
     else:

@@ -22,7 +22,7 @@ from maskthefer.detect import read_photo, find_faces, eye_centres, net_landmarks
 from maskthefer.predict import gets_reading, readable_sizes
 from maskthefer.runtime import shipped_classifiers
 from maskthefer.mask import mask_face
-from maskthefer.maskdetect import mask_images, source_groups, split_groups
+from maskthefer.maskdetect import mask_images, source_groups, split_groups, largest_face
 from maskthefer.eyepoints import bare_landmarks, dlib_eyes
 
 # name -> mask_face options (kind, colour, pattern, valve, how it is worn)
@@ -46,11 +46,6 @@ EYE_SOURCES = {'predict (points, from BlazeFace eyes, until settled: 2 to 8 pass
                'points, one pass': lambda gray, det, lm: eye_centres(net_landmarks(gray, det.eyes)) if det.eyes is not None else eye_centres(lm.points),
                'points, one pass more than predict': lambda gray, det, lm: eye_centres(net_landmarks(gray, eye_centres(lm.points)))}
 
-def main_face(rgb):
-    "`(detection, landmarks)` of the largest face `find_faces` keeps, or None."
-    faces = find_faces(rgb)
-    return max(faces, key=lambda f: (f[0].box[2] - f[0].box[0])*(f[0].box[3] - f[0].box[1])) if faces else None
-
 def eye_errors(path, seed: int = 0) -> list:
     "Rows (mask, iod, error) for the photo at `path`: each mask of `MASKS` drawn on its main face; [] if no face."
     rgb = read_photo(path)
@@ -62,7 +57,7 @@ def eye_errors(path, seed: int = 0) -> list:
     for i, (name, opts) in enumerate(MASKS.items()):
         try: masked = mask_face(rgb, points, seed=seed + i, **opts)[0] if opts else rgb
         except ValueError: continue  # a shape the landmarks cannot carry (e.g. a turned face worn low)
-        found, gray = main_face(masked), to_gray(masked)
+        found, gray = largest_face(find_faces(masked)), to_gray(masked)
         fit, keys = (None, None) if found is None else (eye_centres(found[1].points), found[0].eyes)
         agree = np.nan if keys is None else float(np.linalg.norm(fit - keys, axis=1).max()/np.linalg.norm(fit[1] - fit[0]))
         read = found is not None and gets_reading(found[1], 1. if opts else 0., readable_sizes(shipped_classifiers()))  # a masked face leans on the eye model, a bare one on the whole face

@@ -14,16 +14,16 @@ import cv2, numpy as np, pandas as pd
 from fastcore.parallel import parallel
 from maskthefer.core import read_image
 from maskthefer.crop import crop_eyes
-from maskthefer.detect import read_photo, quiet_native_logs, align_face, FER_EYES
-from maskthefer.maskdetect import main_face
+from maskthefer.detect import read_photo, quiet_native_logs, align_face, find_faces, FER_EYES
+from maskthefer.maskdetect import largest_face
 from maskthefer.runtime import load_classifier, update_record
 
 FER_IOD = float(np.linalg.norm(FER_EYES[1] - FER_EYES[0]))  # px between the eyes of an aligned 48-px face
 
 def landmarks(path):
     "The 68 points `predict` finds on the main face of the image at `path`, in that image; None without a face."
-    with quiet_native_logs(): found = main_face(read_photo(path), 48)
-    return None if found is None else found[1]
+    with quiet_native_logs(): main = largest_face(find_faces(read_photo(path)))
+    return None if main is None else main[1].points
 
 def shrunk(face: np.ndarray, iod: float) -> np.ndarray:
     "An aligned 48-px `face` as it looks when its eyes were `iod` px apart in the photo: area-shrunk, then enlarged back."

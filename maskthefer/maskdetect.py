@@ -4,9 +4,9 @@
 
 # %% auto #0
 __all__ = ['MASK_FOLDERS', 'MASKS_ENV', 'masks_root', 'mask_images', 'sample_mask_folder', 'name_key', 'source_groups',
-           'split_groups', 'main_face', 'photo_face', 'to_detector_input', 'degrade', 'varied', 'real_rows', 'fer_rows',
-           'build_mask_data', 'mask_probabilities', 'detection_rates', 'pick_threshold', 'detector_thresholds',
-           'detector_metrics', 'face_readings']
+           'split_groups', 'largest_face', 'main_face', 'photo_face', 'to_detector_input', 'degrade', 'varied',
+           'real_rows', 'fer_rows', 'build_mask_data', 'mask_probabilities', 'detection_rates', 'pick_threshold',
+           'detector_thresholds', 'detector_metrics', 'face_readings']
 
 # %% ../nbs/14_mask_detector.ipynb #d74dfbc9
 import os, re
@@ -96,18 +96,22 @@ def split_groups(groups, labels, valid_pct: float = 0.2, max_group: float = 0.02
     return np.where(np.isin(groups, valid), 'valid', 'train')
 
 # %% ../nbs/14_mask_detector.ipynb #4bd996be
-def main_face(rgb: np.ndarray, size: int = 96):
-    "`(face, points)`: the largest face `find_faces` finds, aligned like FER2013 in a `size`² image (RGB if `rgb` is), or None."
-    found = find_faces(rgb)
-    if not found: return None
+def largest_face(found: list):
+    "The `(detection, landmarks)` of `find_faces`' result whose box is largest (the photo's main face), or None if there is none."
     area = lambda f: (f[0].box[2] - f[0].box[0])*(f[0].box[3] - f[0].box[1])
-    return align_face(rgb, max(found, key=area)[1].points, size)
+    return max(found, key=area) if found else None
+
+def main_face(rgb: np.ndarray, size: int = 96):
+    "`(face, points)`: the largest face `find_faces` finds, aligned like FER2013 in a `size`² image (RGB if `rgb` is), and its 68 points in that image (not in `rgb`); or None."
+    main = largest_face(find_faces(rgb))
+    return None if main is None else align_face(rgb, main[1].points, size)
 
 def photo_face(path, size: int = 96):
     "`main_face` of the image at `path`; None if it has no face or cannot be read."
     try: return main_face(read_photo(path), size)
     except Exception as e:  # one bad image costs its row only
         report(f"{path}: {e}"); return None
+
 
 # %% ../nbs/14_mask_detector.ipynb #012bf9dd
 def to_detector_input(face: np.ndarray) -> np.ndarray:

@@ -4,9 +4,9 @@
 
 # %% auto #0
 __all__ = ['POLICY_DEFAULTS', 'POLICIES', 'MASK_BLUR', 'PREDICT_OUTPUTS', 'policy_params', 'detector_params', 'expression_fields',
-           'reading_text', 'readable_sizes', 'readable_iod', 'eye_distance', 'gets_reading', 'p_masked', 'check_policy',
-           'predict', 'annotate', 'add_masks', 'image_files', 'prediction_rows', 'csv_text', 'check_predict_options',
-           'output_names', 'path_problem', 'file_error', 'predict_file', 'predict_files']
+           'reading_text', 'readable_sizes', 'readable_iod', 'eye_distance', 'gets_reading', 'masked_threshold',
+           'p_masked', 'check_policy', 'predict', 'annotate', 'add_masks', 'image_files', 'prediction_rows', 'csv_text',
+           'check_predict_options', 'output_names', 'path_problem', 'file_error', 'predict_file', 'predict_files']
 
 # %% ../nbs/11_predict.ipynb #3fb6869e
 import csv, io, os, sys
@@ -21,7 +21,7 @@ from .mask import mask_face, MASK_KINDS
 from .runtime import shipped_classifiers
 
 # %% ../nbs/11_predict.ipynb #56c42aea
-POLICY_DEFAULTS = dict(masked=0.5, face=0.5, curve=[1., 0.], floor=0.)  # thresholds, curve and floor of a detector whose record has none
+POLICY_DEFAULTS = dict(masked=0.5, face=0.5, curve=[1., 0.], floor=0., masked_by_iod=[])  # thresholds, curve, floor and thresholds by size of a detector whose record has none
 
 def policy_params(params: dict = None) -> dict:
     "`params` (the detector's `thresholds`, a fitted `curve`) over `POLICY_DEFAULTS`."
@@ -29,7 +29,9 @@ def policy_params(params: dict = None) -> dict:
 
 def detector_params(detector) -> dict:
     "The `policy_params` a shipped mask detector carries in its record."
-    return policy_params({**detector.record.get('thresholds', {}), **detector.record.get('policy_params', {})})
+    r = detector.record
+    return policy_params({**r.get('thresholds', {}), **r.get('policy_params', {}), 'masked_by_iod': r.get('masked_by_iod', [])})
+
 
 # %% ../nbs/11_predict.ipynb #959eb21c
 def _logit(p): p = np.clip(np.asarray(p, float), 1e-6, 1 - 1e-6); return np.log(p/(1 - p))
@@ -74,6 +76,13 @@ def gets_reading(lm: FaceLandmarks, eye_weight: float, sizes: dict) -> bool:
     "Whether `predict` reads a face: its eyes were found (`eyes_found`) and lie at least `readable_iod(eye_weight, sizes)` px apart."
     return eyes_found(lm) and eye_distance(lm.points) >= readable_iod(eye_weight, sizes)
 
+# %% ../nbs/11_predict.ipynb #50c0e11a
+def masked_threshold(iod, params: dict) -> np.ndarray:
+    "The P(masked) from which a face whose eyes are `iod` px apart is called masked: `params['masked_by_iod']` (`[[iod, threshold], ...]`, smallest size first), linear between its sizes, never below `params['masked']`, which alone holds above its largest size or without it."
+    table = np.array(params['masked_by_iod'], float).reshape(-1, 2)
+    by_size = np.interp(iod, table[:, 0], table[:, 1], right=0.) if len(table) else np.zeros(np.shape(iod))
+    return np.maximum(by_size, params['masked'])
+
 # %% ../nbs/11_predict.ipynb #0ad012ec
 MASK_BLUR = 0.8       # px: Gaussian σ applied to the face before the mask detector
 
@@ -102,12 +111,13 @@ def predict(image, min_score: float = 0.5, models: dict = None,
     p_eyes, p_face = models['eyes']([crop_eyes(*a, size=models['eyes'].size[::-1]) for a in aligned]), models['face'](faces)  # both read every face
     w = POLICIES[policy](p_mask, params)
     probs = w[:, None]*p_eyes + (1 - w[:, None])*p_face
-    sizes = readable_sizes(models)
+    sizes, iods = readable_sizes(models), [eye_distance(lm.points) for _, lm in found]
+    called = p_mask >= masked_threshold(iods, params)
     read = [gets_reading(lm, wi, sizes) for (_, lm), wi in zip(found, w)]
     return [dict(face=i + 1, box=[round(float(v), 1) for v in det.box], detector=det.detector, score=round(det.score, 3),
                  landmarks=lm.points.round(1).tolist(), landmark_quality=round(float(lm.quality), 3),
-                 eye_shift=round(float(lm.eye_shift), 3), eyes_found=bool(eyes_found(lm)), eye_distance=round(eye_distance(lm.points), 1), read=bool(read[i]),
-                 mask_probability=round(float(p_mask[i]), 3), masked=bool(p_mask[i] >= params['masked']), policy=policy,
+                 eye_shift=round(float(lm.eye_shift), 3), eyes_found=bool(eyes_found(lm)), eye_distance=round(iods[i], 1), read=bool(read[i]),
+                 mask_probability=round(float(p_mask[i]), 3), masked=bool(called[i]), policy=policy,
                  eye_weight=round(float(w[i]), 3), **expression_fields(models['eyes'].vocab, p_eyes[i], p_face[i], probs[i], read[i]))
             for i, (det, lm) in enumerate(found)]
 
