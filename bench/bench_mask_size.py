@@ -6,16 +6,18 @@ at the detector's own threshold, and the threshold each size needs to keep the s
 size (`size_thresholds`). `--ship` writes those into the detector's record as `masked_by_iod`, which `predict` reads:
 a face whose eyes are closer together is called masked only above the threshold of its size.
 
-Then end to end: each validation image scaled to `--widths` px wide and pasted in the middle of a 400-px canvas of its
-mean colour (`bench_single_faces.small`), read by `predict`; of its main face, P(masked) and eye distance, so that the
-faces called masked are counted under the detector's own threshold and under the thresholds by size.
+Then end to end: each validation image scaled to `--widths` px wide and set in the middle of a 400-px canvas made by
+replicating its edges (`in_canvas`), read by `predict`; of its main face, P(masked) and eye distance, so that the
+faces called masked are counted under the detector's own threshold and under the thresholds by size. (Not
+`bench_single_faces`' canvas of the image's mean colour: most images are tight crops, and a flat colour where the chin
+and neck would be is taken for a mask.)
 
     python bench/bench_mask_size.py [--ship]
 
 Only faces whose own eyes lie at least as far apart as the largest size measured count (a face already smaller in its
 photo cannot be shown at that size)."""
 import argparse, time, warnings
-import numpy as np, pandas as pd
+import cv2, numpy as np, pandas as pd
 from fastcore.parallel import parallel
 from maskthefer.core import read_image
 from maskthefer.detect import align_face, read_photo, quiet_native_logs
@@ -24,11 +26,17 @@ from maskthefer.predict import p_masked, eye_distance
 from maskthefer.runtime import load_classifier, update_record
 from maskthefer.predict import predict, masked_threshold, detector_params
 from bench_face_size import landmarks, shrunk
-from bench_single_faces import small
+
+def in_canvas(rgb: np.ndarray, width: int, canvas: int = 400) -> np.ndarray:
+    "`rgb` scaled to `width` px wide (and at most `canvas` tall) in the middle of a `canvas`² image, its edges replicated outwards."
+    h, w = rgb.shape[:2]
+    s = cv2.resize(rgb, (width, min(canvas, max(1, round(h*width/w)))), interpolation=cv2.INTER_AREA)
+    t, l = (canvas - s.shape[0])//2, (canvas - width)//2
+    return cv2.copyMakeBorder(s, t, canvas - s.shape[0] - t, l, canvas - width - l, cv2.BORDER_REPLICATE)
 
 def pasted(path, width: int):
-    "`(P(masked), px between the eyes)` of `predict`'s main face in the image at `path` pasted `width` px wide into a 400-px canvas; None without a face."
-    with quiet_native_logs(): faces = predict(small(read_photo(path), width))
+    "`(P(masked), px between the eyes)` of `predict`'s main face in the image at `path` set `width` px wide in a 400-px canvas (`in_canvas`); None without a face."
+    with quiet_native_logs(): faces = predict(in_canvas(read_photo(path), width))
     if not faces: return None
     main = max(faces, key=lambda f: (f['box'][2] - f['box'][0])*(f['box'][3] - f['box'][1]))
     return main['mask_probability'], main['eye_distance']
