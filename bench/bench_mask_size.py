@@ -7,9 +7,9 @@ size (`size_thresholds`). `--ship` writes those into the detector's record as `m
 a face whose eyes are closer together is called masked only above the threshold of its size.
 
 Then end to end: each validation image scaled to `--widths` px wide and set in the middle of a 400-px canvas made by
-replicating its edges (`in_canvas`), read by `predict`; of its main face, P(masked) and eye distance, so that the
+replicating its edges (`bench_single_faces.small`), read by `predict`; of its main face, P(masked) and eye distance, so that the
 faces called masked are counted under the detector's own threshold and under the thresholds by size. (Not
-`bench_single_faces`' canvas of the image's mean colour: most images are tight crops, and a flat colour where the chin
+the canvas of the image's mean colour that `bench_single_faces` counts faces in: most images are tight crops, and a flat colour where the chin
 and neck would be is taken for a mask.)
 
     python bench/bench_mask_size.py [--ship]
@@ -17,7 +17,7 @@ and neck would be is taken for a mask.)
 Only faces whose own eyes lie at least as far apart as the largest size measured count (a face already smaller in its
 photo cannot be shown at that size)."""
 import argparse, time, warnings
-import cv2, numpy as np, pandas as pd
+import numpy as np, pandas as pd
 from fastcore.parallel import parallel
 from maskthefer.core import read_image
 from maskthefer.detect import align_face, read_photo, quiet_native_logs
@@ -26,17 +26,11 @@ from maskthefer.predict import p_masked, eye_distance
 from maskthefer.runtime import load_classifier, update_record
 from maskthefer.predict import predict, masked_threshold, detector_params
 from bench_face_size import landmarks, shrunk
-
-def in_canvas(rgb: np.ndarray, width: int, canvas: int = 400) -> np.ndarray:
-    "`rgb` scaled to `width` px wide (and at most `canvas` tall) in the middle of a `canvas`² image, its edges replicated outwards."
-    h, w = rgb.shape[:2]
-    s = cv2.resize(rgb, (width, min(canvas, max(1, round(h*width/w)))), interpolation=cv2.INTER_AREA)
-    t, l = (canvas - s.shape[0])//2, (canvas - width)//2
-    return cv2.copyMakeBorder(s, t, canvas - s.shape[0] - t, l, canvas - width - l, cv2.BORDER_REPLICATE)
+from bench_single_faces import small
 
 def pasted(path, width: int):
-    "`(P(masked), px between the eyes)` of `predict`'s main face in the image at `path` set `width` px wide in a 400-px canvas (`in_canvas`); None without a face."
-    with quiet_native_logs(): faces = predict(in_canvas(read_photo(path), width))
+    "`(P(masked), px between the eyes)` of `predict`'s main face in the image at `path` set `width` px wide in a 400-px canvas of its replicated edges (`small`); None without a face."
+    with quiet_native_logs(): faces = predict(small(read_photo(path), width, replicate=True))
     if not faces: return None
     main = max(faces, key=lambda f: (f['box'][2] - f['box'][0])*(f['box'][3] - f['box'][1]))
     return main['mask_probability'], main['eye_distance']

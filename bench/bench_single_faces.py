@@ -16,14 +16,14 @@ from maskthefer.detect import read_photo, detect_faces, find_faces
 
 SIZES = (20, 30, 40, 60)
 
-def small(rgb: np.ndarray, width: int, canvas: int = 400) -> np.ndarray:
-    "`rgb` scaled to `width` px wide, pasted in the middle of a `canvas`² image of its mean colour."
+def small(rgb: np.ndarray, width: int, canvas: int = 400, replicate: bool = False) -> np.ndarray:
+    "`rgb` scaled to `width` px wide (at most `canvas` tall) in the middle of a `canvas`² image of its mean colour, or of its edges replicated outwards (`replicate`)."
     h, w = rgb.shape[:2]
-    s = cv2.resize(rgb, (width, max(1, round(h*width/w))), interpolation=cv2.INTER_AREA)
-    out = np.empty((canvas, canvas, 3), np.uint8); out[:] = rgb.reshape(-1, 3).mean(0)
-    y, x = (canvas - s.shape[0])//2, (canvas - width)//2
-    out[y:y + s.shape[0], x:x + width] = s[:canvas - y]
-    return out
+    s = cv2.resize(rgb, (width, min(canvas, max(1, round(h*width/w)))), interpolation=cv2.INTER_AREA)
+    t, l = (canvas - s.shape[0])//2, (canvas - width)//2
+    pads = (t, canvas - s.shape[0] - t, l, canvas - width - l)
+    if replicate: return cv2.copyMakeBorder(s, *pads, cv2.BORDER_REPLICATE)
+    return cv2.copyMakeBorder(s, *pads, cv2.BORDER_CONSTANT, value=rgb.reshape(-1, 3).mean(0).astype(np.uint8).tolist())
 
 def counts(path) -> dict:
     "Faces detected and kept in the image at `path` as it is, and kept in its small copies."

@@ -112,7 +112,6 @@ def photo_face(path, size: int = 96):
     except Exception as e:  # one bad image costs its row only
         report(f"{path}: {e}"); return None
 
-
 # %% ../nbs/14_mask_detector.ipynb #012bf9dd
 def to_detector_input(face: np.ndarray) -> np.ndarray:
     "A face as the detector reads it: 48×48, in colour if it has any (a gray detector reads it gray)."

@@ -32,7 +32,6 @@ def detector_params(detector) -> dict:
     r = detector.record
     return policy_params({**r.get('thresholds', {}), **r.get('policy_params', {}), 'masked_by_iod': r.get('masked_by_iod', [])})
 
-
 # %% ../nbs/11_predict.ipynb #959eb21c
 def _logit(p): p = np.clip(np.asarray(p, float), 1e-6, 1 - 1e-6); return np.log(p/(1 - p))
 
